@@ -1,0 +1,102 @@
+'use strict';
+// Sets up the Node environment in the global object: `process`, timers, queueMicrotask,
+// structuredClone, console (lazily), and returns the hooks the C runtime drives (runtime.h dx_hooks).
+
+const {
+  ObjectDefineProperty, ObjectSetPrototypeOf, ObjectFreeze, ReflectApply, BigInt: BigIntCtor,
+  NumberIsInteger, ArrayIsArray, StringPrototypeStartsWith,
+} = primordials;
+
+module.exports = function setup(tickInfo, options) {
+  const state = require('internal/process/state');
+  state.tickInfo = tickInfo;
+
+  const process = require('internal/process/object').create(options);
+  const uncaught = require('internal/process/uncaught');
+  state.triggerUncaughtException = uncaught.triggerUncaughtException;
+
+  const define = (name, value) => ObjectDefineProperty(globalThis, name,
+    { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+  const defineLazy = (name, load, enumerable = true) => ObjectDefineProperty(globalThis, name, {
+    __proto__: null,
+    configurable: true,
+    enumerable,
+    get() {
+      const value = load();
+      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
+      return value;
+    },
+    set(value) {
+      ObjectDefineProperty(globalThis, name, { __proto__: null, value, writable: true, configurable: true, enumerable });
+    },
+  });
+
+  ObjectDefineProperty(globalThis, 'global', { __proto__: null, value: globalThis, writable: true, configurable: true, enumerable: true });
+  ObjectDefineProperty(globalThis, 'process', { __proto__: null, value: process, writable: true, configurable: true, enumerable: false });
+
+  const timers = require('internal/timers');
+  define('setTimeout', timers.setTimeout);
+  define('clearTimeout', timers.clearTimeout);
+  define('setInterval', timers.setInterval);
+  define('clearInterval', timers.clearInterval);
+  define('setImmediate', timers.setImmediate);
+  define('clearImmediate', timers.clearImmediate);
+
+  const tasks = require('internal/process/task_queues');
+  define('queueMicrotask', tasks.queueMicrotask);
+  defineLazy('structuredClone', () => require('internal/structured_clone').structuredClone);
+  defineLazy('DOMException', () => require('internal/per_context/domexception'), false);
+  defineLazy('console', () => require('console'), false);
+
+  wrapAsyncWebAssembly();
+
+  const promises = require('internal/process/promises');
+  const modules = require('internal/modules/run_main');
+
+  return {
+    runTicks: tasks.runTicks,
+    processRejections: promises.processRejections,
+    onUnhandledRejection: promises.onUnhandledRejection,
+    triggerUncaughtException: uncaught.triggerUncaughtException,
+    processTimers: timers.processTimers,
+    processImmediate: timers.processImmediate,
+    emitBeforeExit() {
+      if (!state.exiting) process.emit('beforeExit', process.exitCode ?? 0);
+    },
+    emitExit() {
+      if (!state.exiting) {
+        state.exiting = true;
+        process._exiting = true;
+        process.emit('exit', process.exitCode ?? 0);
+      }
+      return process.exitCode ?? 0;
+    },
+    runMain: modules.runMain,
+  };
+};
+
+// Async WebAssembly compilation finishes on JSC's run loop; while it is pending the program must stay
+// alive, as in Node, so each pending operation holds a reference on the loop.
+function wrapAsyncWebAssembly() {
+  const WA = globalThis.WebAssembly;
+  if (WA === undefined) return;
+  const { wasmPending } = internalBinding('process');
+  const { PromisePrototypeThen } = primordials;
+  for (const name of ['compile', 'instantiate', 'compileStreaming', 'instantiateStreaming']) {
+    const original = WA[name];
+    if (typeof original !== 'function') continue;
+    const wrapper = {
+      [name](...args) {
+        const p = ReflectApply(original, WA, args);
+        wasmPending(1);
+        // A new promise, so that the caller's promise stays unhandled if the caller ignores it.
+        return new Promise((resolve, reject) => {
+          PromisePrototypeThen(p, (v) => { wasmPending(-1); resolve(v); },
+            (e) => { wasmPending(-1); reject(e); });
+        });
+      },
+    }[name];
+    ObjectDefineProperty(wrapper, 'length', { __proto__: null, value: original.length });
+    ObjectDefineProperty(WA, name, { __proto__: null, value: wrapper, writable: true, configurable: true, enumerable: false });
+  }
+}

@@ -1,0 +1,273 @@
+'use strict';
+// CommonJS as Node runs it: Module objects, require() with Node's resolution (done in C,
+// src/modules/resolve.c), the module cache, JSON files, cycles returning partial exports.
+
+const {
+  ArrayPrototypePush, ArrayPrototypeIndexOf, ArrayPrototypeJoin, ObjectCreate, ObjectDefineProperty,
+  ObjectFreeze, ObjectKeys, ObjectPrototypeHasOwnProperty, ReflectApply, SafeMap, StringPrototypeSlice,
+  StringPrototypeStartsWith, StringPrototypeEndsWith, StringPrototypeLastIndexOf, JSONParse,
+  ArrayIsArray,
+} = primordials;
+
+const binding = internalBinding('modules');
+const { readFileUtf8 } = internalBinding('fs');
+const { canBeRequiredByUsers, publicIds, requireBuiltin } = requireRealm();
+const stack = require('internal/errors/stack');
+const path = require('path');
+const {
+  codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_REQUIRE_ESM, ERR_DLOPEN_FAILED, ERR_UNKNOWN_BUILTIN_MODULE },
+} = require('internal/errors');
+
+function requireRealm() {
+  // The realm module is already loaded by the C start-up; requiring it again returns the same object.
+  return require('internal/bootstrap/realm');
+}
+
+const kConditions = ObjectFreeze(['require', 'node', 'node-addons', 'module-sync']);
+const kWrapperPrefixLength = binding.wrapperPrefixLength;
+
+// Modules that may only be required with the node: prefix, as in Node.
+const schemeOnly = new Set(['sea', 'sqlite', 'test', 'test/reporters']);
+
+function isBuiltin(id) {
+  if (typeof id !== 'string') return false;
+  if (StringPrototypeStartsWith(id, 'node:')) return canBeRequiredByUsers(StringPrototypeSlice(id, 5));
+  return canBeRequiredByUsers(id) && !schemeOnly.has(id);
+}
+
+const builtinModules = ObjectFreeze(publicIds.filter((id) => !schemeOnly.has(id)).concat(
+  publicIds.filter((id) => schemeOnly.has(id)).map((id) => `node:${id}`)));
+
+function Module(id = '', parent) {
+  this.id = id;
+  this.path = path.dirname(id);
+  ObjectDefineProperty(this, 'exports', { __proto__: null, value: {}, writable: true, enumerable: true, configurable: true });
+  this.filename = null;
+  this.loaded = false;
+  this.children = [];
+  ObjectDefineProperty(this, 'parent', { __proto__: null, value: parent, writable: true, enumerable: false, configurable: true });
+  if (parent && parent.children) ArrayPrototypePush(parent.children, this);
+}
+
+Module._cache = { __proto__: null };
+Module._pathCache = { __proto__: null };
+Module._extensions = { __proto__: null };
+Module.globalPaths = [];
+Module.builtinModules = builtinModules;
+Module.isBuiltin = isBuiltin;
+Module.Module = Module;
+
+Module._nodeModulePaths = function _nodeModulePaths(from) {
+  return binding.nodeModulePaths(path.resolve(from));
+};
+
+function requireStackOf(parent) {
+  const list = [];
+  for (let m = parent; m; m = m.parent) {
+    if (m.filename || m.id) ArrayPrototypePush(list, m.filename || m.id);
+  }
+  return list;
+}
+
+Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
+  if (isBuiltin(request)) return request;
+  let paths;
+  if (options && options.paths !== undefined) {
+    if (!ArrayIsArray(options.paths)) throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths);
+    paths = [];
+    for (const p of options.paths) {
+      const base = path.resolve(p);
+      // Node searches each given path itself and its node_modules chain.
+      ArrayPrototypePush(paths, base);
+      for (const nm of binding.nodeModulePaths(base)) {
+        if (ArrayPrototypeIndexOf(paths, nm) === -1) ArrayPrototypePush(paths, nm);
+      }
+    }
+  }
+  const from = parent && parent.filename ? parent.filename : null;
+  try {
+    return binding.resolve(request, from, paths, kConditions);
+  } catch (err) {
+    if (err && err.code === 'MODULE_NOT_FOUND') {
+      const requireStack = requireStackOf(parent);
+      if (requireStack.length > 0) {
+        err.message += '\nRequire stack:\n- ' + ArrayPrototypeJoin(requireStack, '\n- ');
+      }
+      err.requireStack = requireStack;
+    }
+    throw err;
+  }
+};
+
+Module._load = function _load(request, parent, isMain) {
+  if (StringPrototypeStartsWith(request, 'node:')) {
+    const id = StringPrototypeSlice(request, 5);
+    if (!canBeRequiredByUsers(id)) throw new ERR_UNKNOWN_BUILTIN_MODULE(request);
+    return requireBuiltin(id);
+  }
+  const cachedByRequest = parent ? undefined : Module._cache[request];
+  if (cachedByRequest !== undefined) return cachedByRequest.exports;
+  if (isBuiltin(request)) return requireBuiltin(request);
+
+  const filename = Module._resolveFilename(request, parent, isMain);
+  const cached = Module._cache[filename];
+  if (cached !== undefined) {
+    updateChildren(parent, cached);
+    return cached.exports;
+  }
+  const module = new Module(filename, parent);
+  if (isMain) {
+    process.mainModule = module;
+    setMain(module);
+    module.id = '.';
+  }
+  Module._cache[filename] = module;
+  let threw = true;
+  try {
+    module.load(filename);
+    threw = false;
+  } finally {
+    if (threw) {
+      delete Module._cache[filename];
+      if (parent) {
+        const i = ArrayPrototypeIndexOf(parent.children, module);
+        if (i !== -1) parent.children.splice(i, 1);
+      }
+    }
+  }
+  return module.exports;
+};
+
+function updateChildren(parent, child) {
+  const children = parent && parent.children;
+  if (children && ArrayPrototypeIndexOf(children, child) === -1) ArrayPrototypePush(children, child);
+}
+
+let mainModule;
+function setMain(m) { mainModule = m; }
+
+function findExtension(filename) {
+  const base = path.basename(filename);
+  let dot = 0;
+  for (;;) {
+    dot = base.indexOf('.', dot + 1);
+    if (dot === -1 || dot === 0) return '.js';
+    const ext = StringPrototypeSlice(base, dot);
+    if (Module._extensions[ext]) return ext;
+  }
+}
+
+Module.prototype.load = function load(filename) {
+  this.filename = filename;
+  this.paths = Module._nodeModulePaths(path.dirname(filename));
+  const ext = findExtension(filename);
+  Module._extensions[ext](this, filename);
+  this.loaded = true;
+};
+
+Module.prototype.require = function require(id) {
+  if (typeof id !== 'string') throw new ERR_INVALID_ARG_TYPE('id', 'string', id);
+  if (id === '') throw new ERR_INVALID_ARG_VALUE('id', id, 'must be a non-empty string');
+  return Module._load(id, this, false);
+};
+
+function makeRequireFunction(mod) {
+  const require = function require(id) { return mod.require(id); };
+  function resolve(request, options) {
+    if (typeof request !== 'string') throw new ERR_INVALID_ARG_TYPE('request', 'string', request);
+    return Module._resolveFilename(request, mod, false, options);
+  }
+  resolve.paths = function paths(request) {
+    if (typeof request !== 'string') throw new ERR_INVALID_ARG_TYPE('request', 'string', request);
+    if (isBuiltin(request)) return null;
+    if (request[0] === '.' && (request.length === 1 || request[1] === '/' || (request[1] === '.' && (request.length === 2 || request[2] === '/')))) {
+      return [mod.filename ? path.dirname(mod.filename) : process.cwd()];
+    }
+    const base = mod.filename ? path.dirname(mod.filename) : process.cwd();
+    return binding.nodeModulePaths(base).concat(Module.globalPaths);
+  };
+  require.resolve = resolve;
+  ObjectDefineProperty(require, 'main', {
+    __proto__: null, enumerable: true, configurable: true,
+    get: () => mainModule, set(v) { ObjectDefineProperty(require, 'main', { value: v, writable: true, enumerable: true, configurable: true }); },
+  });
+  require.extensions = Module._extensions;
+  require.cache = Module._cache;
+  return require;
+}
+
+Module.prototype._compile = function _compile(content, filename) {
+  const fn = binding.compileFunction(content, filename);
+  stack.registerWrapped(filename, kWrapperPrefixLength, content);
+  const require = makeRequireFunction(this);
+  const dirname = path.dirname(filename);
+  return ReflectApply(fn, this.exports, [this.exports, require, this, filename, dirname]);
+};
+
+Module._extensions['.js'] = function loadJS(module, filename) {
+  if (StringPrototypeEndsWith(filename, '.mjs')) {
+    throw new ERR_REQUIRE_ESM(filename, true);
+  }
+  const content = readFileUtf8(filename);
+  module._compile(content, filename);
+};
+
+Module._extensions['.json'] = function loadJSON(module, filename) {
+  const content = readFileUtf8(filename);
+  try {
+    module.exports = JSONParse(content);
+  } catch (err) {
+    err.message = `${filename}: ${err.message}`;
+    throw err;
+  }
+};
+
+Module._extensions['.node'] = function loadNative(module, filename) {
+  throw new ERR_DLOPEN_FAILED(`Cannot load native addon '${filename}': dx does not support native addons yet`);
+};
+
+Module.createRequire = function createRequire(filename) {
+  let file = filename;
+  if (typeof filename === 'object' && filename !== null && typeof filename.href === 'string') file = filename.href;
+  if (typeof file === 'string' && StringPrototypeStartsWith(file, 'file:')) {
+    file = fileURLToPathLite(file);
+  } else if (typeof file !== 'string' || !path.isAbsolute(file)) {
+    throw new ERR_INVALID_ARG_VALUE('filename', filename,
+      'must be a file URL object, file URL string, or absolute path string');
+  }
+  const trailingSlash = StringPrototypeEndsWith(file, '/');
+  const proxyPath = trailingSlash ? path.join(file, 'noop.js') : file;
+  const m = new Module(proxyPath);
+  m.filename = proxyPath;
+  m.paths = Module._nodeModulePaths(m.path);
+  return makeRequireFunction(m);
+};
+
+// file: URL -> path for createRequire (the full URL parser comes with node:url).
+function fileURLToPathLite(href) {
+  let rest = StringPrototypeSlice(href, 5);
+  if (StringPrototypeStartsWith(rest, '//')) {
+    rest = StringPrototypeSlice(rest, 2);
+    const slash = rest.indexOf('/');
+    const host = slash === -1 ? rest : StringPrototypeSlice(rest, 0, slash);
+    if (host !== '' && host !== 'localhost') {
+      throw new ERR_INVALID_ARG_VALUE('filename', href, 'must be a file URL object, file URL string, or absolute path string');
+    }
+    rest = slash === -1 ? '/' : StringPrototypeSlice(rest, slash);
+  }
+  const q = rest.search(/[?#]/);
+  if (q !== -1) rest = StringPrototypeSlice(rest, 0, q);
+  return decodeURIComponent(rest);
+}
+
+Module.runMain = function runMain(main = process.argv[1]) {
+  const resolved = Module._resolveFilename(path.resolve(main), null, true);
+  Module._load(resolved, null, true);
+};
+
+Module.wrap = function wrap(script) {
+  return `(function (exports, require, module, __filename, __dirname) { ${script}\n});`;
+};
+Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
+
+module.exports = { Module, makeRequireFunction, isBuiltin };

@@ -1,0 +1,77 @@
+'use strict';
+// What happens to an exception nothing caught: 'uncaughtExceptionMonitor', then
+// 'uncaughtException' listeners, and without any, Node's report on stderr and exit code 1.
+
+const { StringPrototypeRepeat, ObjectPrototypeToString } = primordials;
+const state = require('internal/process/state');
+const { writeString } = internalBinding('fs');
+const { reallyExit } = internalBinding('process');
+const stack = require('internal/errors/stack');
+
+function isErrorLike(v) {
+  return v !== null && typeof v === 'object' &&
+    (v instanceof Error || ObjectPrototypeToString(v) === '[object Error]');
+}
+
+function inspectValue(v) {
+  try {
+    return require('internal/util/inspect').inspect(v);
+  } catch {
+    try { return isErrorLike(v) ? stack.formatStack(v) : String(v); } catch { return '<unprintable>'; }
+  }
+}
+
+function sourceHeader(err) {
+  // A SyntaxError from compiling a module names its file and line, not a frame.
+  let file, line, column;
+  if (err instanceof SyntaxError && typeof err.sourceURL === 'string' && typeof err.line === 'number' &&
+      typeof err.stack !== 'string') {
+    file = err.sourceURL; line = err.line; column = 0;
+  } else {
+    const top = stack.topFrame(err);
+    if (top === undefined) return '';
+    ({ file, line, column } = top);
+  }
+  let text = stack.getSourceLine(file, line);
+  if (text === undefined) {
+    try {
+      const src = internalBinding('fs').readFileUtf8(file);
+      text = src.split('\n')[line - 1];
+    } catch { /* not a readable file */ }
+  }
+  if (text === undefined) return '';
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  const caret = column > 0 ? `${StringPrototypeRepeat(' ', column - 1)}^\n` : '';
+  return `${file}:${line}\n${text}\n${caret}\n`;
+}
+
+function printUncaught(err) {
+  let out = '';
+  if (isErrorLike(err)) {
+    try { out += sourceHeader(err); } catch { /* best effort */ }
+  }
+  out += inspectValue(err);
+  out += `\n\ndx v${process.versions.dx}\n`;
+  try { writeString(2, out); } catch { /* stderr is gone */ }
+}
+
+function triggerUncaughtException(err, fromPromise) {
+  const type = fromPromise ? 'unhandledRejection' : 'uncaughtException';
+  process.emit('uncaughtExceptionMonitor', err, type);
+  if (process.listenerCount('uncaughtException') > 0) {
+    process.emit('uncaughtException', err, type);
+    return;
+  }
+  printUncaught(err);
+  // Node exits with 1 whatever exitCode was, and 'exit' listeners see 1.
+  state.exiting = true;
+  process._exiting = true;
+  process.exitCode = 1;
+  try {
+    process.emit('exit', 1);
+  } finally {
+    reallyExit(1);
+  }
+}
+
+module.exports = { triggerUncaughtException, printUncaught };

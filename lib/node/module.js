@@ -1,0 +1,3 @@
+'use strict';
+const { Module } = require('internal/modules/cjs/loader');
+module.exports = Module;

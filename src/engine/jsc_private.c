@@ -1,0 +1,18 @@
+/* Looks up the exported-but-unheadered C++ members of JavaScriptCore that the C API lacks. */
+#include "engine/jsc_private.h"
+
+#include <dlfcn.h>
+
+static dx_jsc_private priv;
+static int resolved;
+
+const dx_jsc_private *dx_jsc_private_get(void) {
+    if (!resolved) {
+        resolved = 1;
+        /* RTLD_DEFAULT finds them in the already-loaded libjavascriptcoregtk. */
+        priv.promise_is_handled = (dx_promise_is_handled_fn)dlsym(RTLD_DEFAULT, "_ZNK3JSC9JSPromise9isHandledERNS_2VME");
+        priv.promise_status = (dx_promise_status_fn)dlsym(RTLD_DEFAULT, "_ZNK3JSC9JSPromise6statusERNS_2VME");
+        priv.promise_result = (dx_promise_result_fn)dlsym(RTLD_DEFAULT, "_ZNK3JSC9JSPromise6resultERNS_2VME");
+    }
+    return &priv;
+}

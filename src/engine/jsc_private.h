@@ -1,0 +1,47 @@
+/* Declarations of functions that libjavascriptcoregtk-4.1 exports but does not declare in its installed
+ * headers. Each names the WebKit header it comes from. Verified against WebKitGTK 2.50.6
+ * (../shared/research/jsc-c-api.md). The C++ members are reached with dlsym (jsc_private.c) and may be
+ * missing in another build: callers must check for NULL and fall back. */
+#ifndef DX_ENGINE_JSC_PRIVATE_H
+#define DX_ENGINE_JSC_PRIVATE_H
+
+#include <JavaScriptCore/JavaScript.h>
+#include <stdbool.h>
+
+/* JSContextRefPrivate.h */
+JS_EXPORT void JSGlobalContextSetUnhandledRejectionCallback(JSGlobalContextRef ctx, JSObjectRef function,
+                                                            JSValueRef *exception);
+typedef bool (*JSShouldTerminateCallback)(JSContextRef ctx, void *context);
+JS_EXPORT void JSContextGroupSetExecutionTimeLimit(JSContextGroupRef group, double limit,
+                                                   JSShouldTerminateCallback callback, void *context);
+JS_EXPORT void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef group);
+
+/* JSObjectRefPrivate.h */
+JS_EXPORT JSObjectRef JSObjectGetProxyTarget(JSObjectRef object);
+JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
+
+/* JSBasePrivate.h */
+JS_EXPORT bool JSConfigureSignalForGC(int signal);
+JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
+JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+JS_EXPORT void JSReportExtraMemoryCost(JSContextRef ctx, size_t size);
+
+/* JSLockRefPrivate.h: the recursive API lock. Releasing the outermost lock drains the microtask queue. */
+JS_EXPORT void JSLock(JSContextRef ctx);
+JS_EXPORT void JSUnlock(JSContextRef ctx);
+
+/* C++ members resolved at start-up (runtime/JSPromise.h); NULL when this build lacks them. */
+typedef bool (*dx_promise_is_handled_fn)(JSObjectRef promise, JSContextGroupRef vm);
+typedef unsigned (*dx_promise_status_fn)(JSObjectRef promise, JSContextGroupRef vm);
+typedef JSValueRef (*dx_promise_result_fn)(JSObjectRef promise, JSContextGroupRef vm);
+
+typedef struct dx_jsc_private {
+    dx_promise_is_handled_fn promise_is_handled;
+    dx_promise_status_fn promise_status;
+    dx_promise_result_fn promise_result;
+} dx_jsc_private;
+
+/* Resolves the C++ members once; never fails (missing members stay NULL). */
+const dx_jsc_private *dx_jsc_private_get(void);
+
+#endif

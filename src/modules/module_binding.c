@@ -1,0 +1,115 @@
+/* internalBinding('modules'): compiling CommonJS modules and -e code, and the C resolver. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "modules/resolve.h"
+#include "runtime/builtins.h"
+#include "runtime/runtime.h"
+
+#define FN(name) static JSValueRef name(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, \
+                                        const JSValueRef argv[], JSValueRef *exc)
+
+static dx_resolver *resolver;
+
+/* compileFunction(source, filename) -> the module wrapper function; throws the SyntaxError. */
+FN(m_compile_function) {
+    size_t len;
+    char *src = dx_to_utf8(ctx, argv[0], &len, exc);
+    if (!src) return NULL;
+    char *file = dx_to_utf8(ctx, argv[1], NULL, exc);
+    if (!file) { free(src); return NULL; }
+    JSObjectRef fn = dx_compile_wrapped(ctx, DX_CJS_WRAPPER_PREFIX, src, len, file, exc);
+    free(src);
+    free(file);
+    return fn;
+}
+
+/* evalScript(source, filename) -> completion value of a global script (-e, -p, stdin). */
+FN(m_eval_script) {
+    JSStringRef s = JSValueToStringCopy(ctx, argv[0], exc);
+    if (!s) return NULL;
+    char *file = dx_to_utf8(ctx, argv[1], NULL, exc);
+    if (!file) { JSStringRelease(s); return NULL; }
+    JSStringRef u = dx_jsstr(file);
+    JSValueRef r = JSEvaluateScript(ctx, s, NULL, u, 1, exc);
+    JSStringRelease(s);
+    JSStringRelease(u);
+    free(file);
+    return r;
+}
+
+static char **string_list(JSContextRef ctx, JSValueRef v, JSValueRef *exc) {
+    if (!JSValueIsObject(ctx, v)) return NULL;
+    JSObjectRef arr = (JSObjectRef)v;
+    size_t n = (size_t)JSValueToNumber(ctx, dx_get(ctx, arr, "length"), NULL);
+    char **list = calloc(n + 1, sizeof *list);
+    for (size_t i = 0; i < n; i++) {
+        list[i] = dx_to_utf8(ctx, JSObjectGetPropertyAtIndex(ctx, arr, (unsigned)i, NULL), NULL, exc);
+        if (!list[i]) list[i] = strdup("");
+    }
+    return list;
+}
+
+static void free_list(char **list) {
+    if (!list) return;
+    for (char **p = list; *p; p++) free(*p);
+    free(list);
+}
+
+/* resolve(request, parentFilename|null, paths|undefined, conditions) -> absolute path; throws Node's
+ * error (code MODULE_NOT_FOUND, ERR_PACKAGE_PATH_NOT_EXPORTED, ...). */
+FN(m_resolve) {
+    char *request = NULL, *parent = NULL, *out = NULL;
+    char **paths = NULL, **conds = NULL;
+    JSValueRef r = NULL;
+    request = dx_to_utf8(ctx, argv[0], NULL, exc);
+    if (!request) goto out;
+    if (argc > 1 && JSValueIsString(ctx, argv[1])) parent = dx_to_utf8(ctx, argv[1], NULL, exc);
+    if (argc > 2) paths = string_list(ctx, argv[2], exc);
+    if (argc > 3) conds = string_list(ctx, argv[3], exc);
+    if (!resolver) resolver = dx_resolver_new();
+    dx_resolve_error err = {0};
+    if (dx_resolve_cjs(resolver, request, parent, (const char *const *)paths, (const char *const *)conds, &out, &err) == 0) {
+        r = dx_str_value(ctx, out, strlen(out));
+    } else {
+        *exc = dx_make_error(ctx, err.type ? err.type : "Error", err.code, "%s", err.message ? err.message : "resolution failed");
+        free(err.message);
+    }
+out:
+    free(request);
+    free(parent);
+    free(out);
+    free_list(paths);
+    free_list(conds);
+    return r;
+}
+
+/* nodeModulePaths(dir) -> module.paths for a directory. */
+FN(m_node_module_paths) {
+    char *dir = dx_to_utf8(ctx, argv[0], NULL, exc);
+    if (!dir) return NULL;
+    char **list = dx_node_module_paths(dir);
+    free(dir);
+    size_t n = 0;
+    while (list && list[n]) n++;
+    JSValueRef *vals = malloc(sizeof(JSValueRef) * (n + 1));
+    for (size_t i = 0; i < n; i++) vals[i] = dx_str_value(ctx, list[i], strlen(list[i]));
+    JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, NULL);
+    free(vals);
+    free_list(list);
+    return arr;
+}
+
+JSObjectRef dx__modules_binding(JSContextRef ctx) {
+    static const dx_fn_entry fns[] = {
+        {"compileFunction", m_compile_function},
+        {"evalScript", m_eval_script},
+        {"resolve", m_resolve},
+        {"nodeModulePaths", m_node_module_paths},
+        {NULL, NULL},
+    };
+    JSObjectRef b = dx_make_binding(ctx, fns);
+    dx_set(ctx, b, "wrapperPrefixLength", JSValueMakeNumber(ctx, (double)strlen(DX_CJS_WRAPPER_PREFIX)));
+    return b;
+}

@@ -1,0 +1,252 @@
+/* dx_runtime: start-up, the one entry into JS with Node's checkpoint, the event loop, exit. */
+#include "runtime/runtime.h"
+
+#include <glib.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "engine/engine.h"
+#include "engine/jsc_private.h"
+#include "runtime/bindings.h"
+#include "runtime/builtins.h"
+
+static dx_runtime *current; /* one runtime per process for now (workers get their own later) */
+
+dx_runtime *dx_runtime_of(JSContextRef ctx) { return current; }
+
+_Noreturn void dx_really_exit(int code) {
+    fflush(NULL);
+    /* _exit: JSC's helper threads must not run static destructors under us. */
+    _exit(code & 0xff);
+}
+
+/* Prints an exception when the JS error machinery itself is unusable. */
+static void print_raw_exception(JSContextRef ctx, JSValueRef exc) {
+    char *msg = dx_to_utf8(ctx, exc, NULL, NULL);
+    char *stack = NULL;
+    if (JSValueIsObject(ctx, exc)) {
+        JSValueRef s = dx_get(ctx, (JSObjectRef)exc, "stack");
+        if (s && JSValueIsString(ctx, s)) stack = dx_to_utf8(ctx, s, NULL, NULL);
+    }
+    fprintf(stderr, "%s\n%s\n", msg ? msg : "(exception)", stack ? stack : "");
+    free(msg);
+    free(stack);
+}
+
+void dx_report_uncaught(dx_runtime *rt, JSValueRef exc) {
+    if (!rt->hooks.on_uncaught) {
+        fprintf(stderr, "dx: exception during start-up\n");
+        print_raw_exception(rt->ctx, exc);
+        dx_really_exit(70);
+    }
+    JSValueRef exc2 = NULL;
+    JSValueRef args[2] = {exc, JSValueMakeBoolean(rt->ctx, false)};
+    rt->depth++;
+    JSObjectCallAsFunction(rt->ctx, rt->hooks.on_uncaught, NULL, 2, args, &exc2);
+    rt->depth--;
+    if (exc2) {
+        /* An exception inside the uncaughtException machinery or handler: Node exits with 7. */
+        print_raw_exception(rt->ctx, exc2);
+        dx_really_exit(7);
+    }
+}
+
+static bool call_hook(dx_runtime *rt, JSObjectRef fn) {
+    JSValueRef exc = NULL;
+    JSObjectCallAsFunction(rt->ctx, fn, NULL, 0, NULL, &exc);
+    if (exc) { dx_report_uncaught(rt, exc); return false; }
+    return true;
+}
+
+/* Node's processTicksAndRejections, driven from C: the nextTick queue, then the promise jobs (JSC drains
+ * them when the outermost API lock is released), then unhandled rejections; until nothing is left. */
+static void checkpoint(dx_runtime *rt) {
+    bool again;
+    do {
+        if (rt->tick_info[DX_TICK_HAS_TICK]) call_hook(rt, rt->hooks.run_ticks);
+        JSUnlock(rt->ctx);
+        JSLock(rt->ctx);
+        again = rt->tick_info[DX_TICK_HAS_TICK] != 0;
+        if (rt->tick_info[DX_TICK_HAS_REJECTION]) {
+            call_hook(rt, rt->hooks.process_rejections);
+            again = true;
+        }
+    } while (again);
+}
+
+void dx_enter(dx_runtime *rt) {
+    if (rt->depth++ == 0) JSLock(rt->ctx);
+}
+
+void dx_leave(dx_runtime *rt) {
+    if (rt->depth == 1) {
+        checkpoint(rt);
+        JSUnlock(rt->ctx);
+    }
+    rt->depth--;
+}
+
+JSValueRef dx_call(dx_runtime *rt, JSObjectRef fn, JSObjectRef self, size_t argc, const JSValueRef argv[]) {
+    if (rt->depth++ == 0) JSLock(rt->ctx);
+    JSValueRef exc = NULL;
+    JSValueRef r = JSObjectCallAsFunction(rt->ctx, fn, self, argc, argv, &exc);
+    if (exc) {
+        r = NULL;
+        dx_report_uncaught(rt, exc);
+    }
+    if (rt->depth == 1) {
+        /* Keep the result alive across the checkpoint, which runs arbitrary JS and GC. */
+        if (r) JSValueProtect(rt->ctx, r);
+        checkpoint(rt);
+        if (r) JSValueUnprotect(rt->ctx, r);
+        JSUnlock(rt->ctx);
+    }
+    rt->depth--;
+    return r;
+}
+
+static JSObjectRef protect_fn(dx_runtime *rt, JSObjectRef hooks, const char *name) {
+    JSValueRef v = dx_get(rt->ctx, hooks, name);
+    if (!v || !JSValueIsObject(rt->ctx, v) || !JSObjectIsFunction(rt->ctx, (JSObjectRef)v)) {
+        fprintf(stderr, "dx: bootstrap did not provide hook '%s'\n", name);
+        dx_really_exit(70);
+    }
+    JSValueProtect(rt->ctx, v);
+    return (JSObjectRef)v;
+}
+
+static JSObjectRef make_string_array(JSContextRef ctx, int n, char **items) {
+    JSValueRef *vals = malloc(sizeof(JSValueRef) * (n + 1));
+    for (int i = 0; i < n; i++) vals[i] = dx_str_value(ctx, items[i], strlen(items[i]));
+    JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, NULL);
+    free(vals);
+    return arr;
+}
+
+/* Runs a built-in wrapper function as the module `id` and returns its module.exports. Used only for
+ * the two start-up modules; everything else goes through the JS loader in internal/bootstrap/realm. */
+static JSValueRef run_startup_module(dx_runtime *rt, const char *id, JSValueRef primordials, JSValueRef *exc) {
+    const dx_builtin_source *b = dx_builtin_find(id);
+    if (!b) {
+        fprintf(stderr, "dx: missing built-in %s\n", id);
+        dx_really_exit(70);
+    }
+    char url[300];
+    snprintf(url, sizeof url, "node:%s", id);
+    JSObjectRef fn = dx_compile_wrapped(rt->ctx, DX_BUILTIN_WRAPPER_PREFIX, b->src, b->len, url, exc);
+    if (!fn) return NULL;
+    JSObjectRef module = JSObjectMake(rt->ctx, NULL, NULL);
+    JSObjectRef exports = JSObjectMake(rt->ctx, NULL, NULL);
+    dx_set(rt->ctx, module, "exports", exports);
+    JSValueRef args[5] = {exports, JSValueMakeUndefined(rt->ctx), module, dx_internal_binding_fn(rt->ctx), primordials};
+    JSObjectCallAsFunction(rt->ctx, fn, NULL, 5, args, exc);
+    if (*exc) return NULL;
+    return dx_get(rt->ctx, module, "exports");
+}
+
+static void glib_log_quiet(const gchar *domain, GLogLevelFlags level, const gchar *msg, gpointer data) {
+    if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) fprintf(stderr, "%s: %s\n", domain ? domain : "glib", msg);
+}
+
+int dx_runtime_main(const dx_options *opts) {
+    static dx_runtime rt_storage;
+    dx_runtime *rt = &rt_storage;
+    current = rt;
+    rt->opts = opts;
+
+    /* JSC's thread suspension signal moves off SIGUSR1 so programs can use it (Node's inspector signal). */
+    JSConfigureSignalForGC(SIGRTMIN + 3);
+    signal(SIGPIPE, SIG_IGN);
+    g_log_set_default_handler(glib_log_quiet, NULL);
+    /* JSC's RunLoop (async wasm compilation, FinalizationRegistry, GC timers) lives on this GLib context,
+     * which the uv loop turns (glib_pump.c). It must be pushed before the first JSC call. */
+    GMainContext *gctx = g_main_context_new();
+    g_main_context_push_thread_default(gctx);
+
+    rt->loop = uv_default_loop();
+    rt->group = JSContextGroupCreate();
+    rt->ctx = JSGlobalContextCreateInGroup(rt->group, NULL);
+    JSStringRef gname = dx_jsstr("global");
+    JSGlobalContextSetName(rt->ctx, gname);
+    JSStringRelease(gname);
+    dx_jsc_private_get();
+    dx__loop_init(rt);
+    rt->pump = dx__glib_pump_start(rt);
+
+    JSLock(rt->ctx);
+    rt->depth = 1;
+    JSValueRef exc = NULL;
+    /* 1. primordials, captured before any other code runs. */
+    JSObjectRef primordials = JSObjectMake(rt->ctx, NULL, NULL);
+    JSValueProtect(rt->ctx, primordials);
+    run_startup_module(rt, "internal/per_context/primordials", primordials, &exc);
+    if (exc) goto startup_failed;
+    /* 2. the built-in module loader, then 3. the Node bootstrap, which returns the hooks. */
+    JSValueRef realm = run_startup_module(rt, "internal/bootstrap/realm", primordials, &exc);
+    if (exc) goto startup_failed;
+    JSValueRef require_builtin = dx_get(rt->ctx, (JSObjectRef)realm, "requireBuiltin");
+    JSValueRef arg = dx_cstr_value(rt->ctx, "internal/bootstrap/node");
+    JSValueRef node = JSObjectCallAsFunction(rt->ctx, (JSObjectRef)require_builtin, NULL, 1, &arg, &exc);
+    if (exc) goto startup_failed;
+    JSObjectRef setup = (JSObjectRef)node;
+    /* setup(tickInfo, options) -> hooks */
+    JSObjectRef tick_info = JSObjectMakeTypedArrayWithBytesNoCopy(rt->ctx, kJSTypedArrayTypeInt32Array, rt->tick_info,
+                                                                   sizeof rt->tick_info, NULL, NULL, &exc);
+    JSObjectRef o = JSObjectMake(rt->ctx, NULL, NULL);
+    dx_set(rt->ctx, o, "argv", make_string_array(rt->ctx, opts->argc, opts->argv));
+    dx_set(rt->ctx, o, "execArgv", make_string_array(rt->ctx, opts->exec_argc, opts->exec_argv));
+    dx_set(rt->ctx, o, "execPath", dx_cstr_value(rt->ctx, opts->exec_path));
+    dx_set(rt->ctx, o, "argv0", dx_cstr_value(rt->ctx, opts->argv0));
+    dx_set(rt->ctx, o, "nodeVersion", dx_cstr_value(rt->ctx, DX_NODE_VERSION));
+    dx_set(rt->ctx, o, "dxVersion", dx_cstr_value(rt->ctx, DX_VERSION));
+    dx_set(rt->ctx, o, "uvVersion", dx_cstr_value(rt->ctx, uv_version_string()));
+    dx_set(rt->ctx, o, "jscVersion", dx_cstr_value(rt->ctx, DX_JSC_VERSION));
+#if defined(__x86_64__)
+    dx_set(rt->ctx, o, "arch", dx_cstr_value(rt->ctx, "x64"));
+#elif defined(__aarch64__)
+    dx_set(rt->ctx, o, "arch", dx_cstr_value(rt->ctx, "arm64"));
+#else
+    dx_set(rt->ctx, o, "arch", dx_cstr_value(rt->ctx, "unknown"));
+#endif
+    JSValueRef sargs[2] = {tick_info, o};
+    JSValueRef hooks_v = JSObjectCallAsFunction(rt->ctx, setup, NULL, 2, sargs, &exc);
+    if (exc) goto startup_failed;
+    JSObjectRef hooks = (JSObjectRef)hooks_v;
+    rt->hooks.run_ticks = protect_fn(rt, hooks, "runTicks");
+    rt->hooks.process_rejections = protect_fn(rt, hooks, "processRejections");
+    rt->hooks.on_uncaught = protect_fn(rt, hooks, "triggerUncaughtException");
+    rt->hooks.process_timers = protect_fn(rt, hooks, "processTimers");
+    rt->hooks.process_immediate = protect_fn(rt, hooks, "processImmediate");
+    rt->hooks.emit_before_exit = protect_fn(rt, hooks, "emitBeforeExit");
+    rt->hooks.emit_exit = protect_fn(rt, hooks, "emitExit");
+    rt->hooks.run_main = protect_fn(rt, hooks, "runMain");
+    JSObjectRef on_rejection = (JSObjectRef)dx_get(rt->ctx, hooks, "onUnhandledRejection");
+    JSGlobalContextSetUnhandledRejectionCallback(rt->ctx, on_rejection, &exc);
+    if (exc) goto startup_failed;
+
+    /* The main script is the first macrotask: it runs under the lock, then the checkpoint. */
+    rt->depth = 0;
+    JSUnlock(rt->ctx);
+    static const char *kinds[] = {"file", "eval", "print", "stdin"};
+    JSValueRef margs[2] = {dx_cstr_value(rt->ctx, kinds[opts->kind]),
+                           opts->entry ? dx_str_value(rt->ctx, opts->entry, strlen(opts->entry)) : JSValueMakeUndefined(rt->ctx)};
+    dx_call(rt, rt->hooks.run_main, NULL, 2, margs);
+
+    /* The event loop, then 'beforeExit' (which may schedule more work), then 'exit'. */
+    for (;;) {
+        uv_run(rt->loop, UV_RUN_DEFAULT);
+        dx_call(rt, rt->hooks.emit_before_exit, NULL, 0, NULL);
+        if (!uv_loop_alive(rt->loop)) break;
+    }
+    JSValueRef code = dx_call(rt, rt->hooks.emit_exit, NULL, 0, NULL);
+    int exit_code = code ? (int)JSValueToNumber(rt->ctx, code, NULL) : 1;
+    dx_really_exit(exit_code);
+
+startup_failed:
+    fprintf(stderr, "dx: start-up failed\n");
+    print_raw_exception(rt->ctx, exc);
+    dx_really_exit(70);
+}
