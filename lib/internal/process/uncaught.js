@@ -24,11 +24,12 @@ function inspectValue(v) {
 function sourceHeader(err) {
   // A SyntaxError from compiling a module names its file and line, not a frame.
   let file, line, column;
+  const top = stack.topFrame(err);
   if (err instanceof SyntaxError && typeof err.sourceURL === 'string' && typeof err.line === 'number' &&
-      typeof err.stack !== 'string') {
+      (top === undefined || top.file !== err.sourceURL)) {
+    // JSC reports no column for syntax errors (a `column` there is the caller's), so no caret.
     file = err.sourceURL; line = err.line; column = 0;
   } else {
-    const top = stack.topFrame(err);
     if (top === undefined) return '';
     ({ file, line, column } = top);
   }
