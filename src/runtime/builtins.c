@@ -61,11 +61,25 @@ static JSValueRef builtin_ids(JSContextRef ctx, JSObjectRef f, JSObjectRef self,
     return arr;
 }
 
+/* source(id) -> the embedded source text of a built-in, or undefined (for error headers). */
+static JSValueRef builtin_source(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                 const JSValueRef argv[], JSValueRef *exc) {
+    if (argc < 1) return JSValueMakeUndefined(ctx);
+    char *id = dx_to_utf8(ctx, argv[0], NULL, exc);
+    if (!id) return NULL;
+    const dx_builtin_source *b = dx_builtin_find(id);
+    free(id);
+    return b ? dx_str_value(ctx, b->src, b->len) : JSValueMakeUndefined(ctx);
+}
+
 JSObjectRef dx__builtins_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"compileBuiltin", compile_builtin},
+        {"source", builtin_source},
         {"ids", builtin_ids},
         {NULL, NULL},
     };
-    return dx_make_binding(ctx, fns);
+    JSObjectRef b = dx_make_binding(ctx, fns);
+    dx_set(ctx, b, "wrapperPrefixLength", JSValueMakeNumber(ctx, (double)strlen(DX_BUILTIN_WRAPPER_PREFIX)));
+    return b;
 }

@@ -17,13 +17,21 @@ const {
 // url -> { prefixLength, source } for every module compiled inside a wrapper.
 const wrapped = new SafeMap();
 const kWrapperName = '__dx_module__';
+const builtinPrefixLength = internalBinding('builtins').wrapperPrefixLength;
 
 function registerWrapped(url, prefixLength, source) {
   wrapped.set(url, { prefixLength, source, lines: null });
 }
 
 function sourceLines(url) {
-  const w = wrapped.get(url);
+  let w = wrapped.get(url);
+  if (w === undefined && StringPrototypeStartsWith(url, 'node:')) {
+    // Built-in modules: their source is embedded in the binary.
+    const source = internalBinding('builtins').source(StringPrototypeSlice(url, 5));
+    if (source === undefined) return undefined;
+    w = { prefixLength: builtinPrefixLength, source, lines: null };
+    wrapped.set(url, w);
+  }
   if (w === undefined || w.source === undefined) return undefined;
   if (w.lines === null) w.lines = StringPrototypeSplit(w.source, '\n');
   return w.lines;

@@ -21,7 +21,7 @@ function inspectValue(v) {
   }
 }
 
-function sourceHeader(err) {
+function sourceHeader(err, fromPromise) {
   // A SyntaxError from compiling a module names its file and line, not a frame.
   let file, line, column;
   const top = stack.topFrame(err);
@@ -42,14 +42,20 @@ function sourceHeader(err) {
   }
   if (text === undefined) return '';
   if (text.endsWith('\r')) text = text.slice(0, -1);
+  // For `throw new E(...)` the error's position is `new`; Node's caret is under `throw` (for a
+  // rejection Node shows where the error was made, as we do).
+  if (column > 0 && !fromPromise) {
+    const before = text.slice(0, column - 1).trimEnd();
+    if (before.endsWith('throw') && !/[\w$]/.test(before.charAt(before.length - 6))) column = before.length - 4;
+  }
   const caret = column > 0 ? `${StringPrototypeRepeat(' ', column - 1)}^\n` : '';
   return `${file}:${line}\n${text}\n${caret}\n`;
 }
 
-function printUncaught(err) {
+function printUncaught(err, fromPromise) {
   let out = '';
   if (isErrorLike(err)) {
-    try { out += sourceHeader(err); } catch { /* best effort */ }
+    try { out += sourceHeader(err, fromPromise); } catch { /* best effort */ }
   }
   out += inspectValue(err);
   out += `\n\ndx v${process.versions.dx}\n`;
@@ -63,7 +69,7 @@ function triggerUncaughtException(err, fromPromise) {
     process.emit('uncaughtException', err, type);
     return;
   }
-  printUncaught(err);
+  printUncaught(err, fromPromise);
   // Node exits with 1 whatever exitCode was, and 'exit' listeners see 1.
   state.exiting = true;
   process._exiting = true;
