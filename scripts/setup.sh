@@ -6,7 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 packages=(build-essential cmake pkg-config libjavascriptcoregtk-4.1-dev libuv1-dev libcmocka-dev
-          libglib2.0-dev nodejs npm hyperfine)
+          libglib2.0-dev nodejs npm hyperfine time)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
