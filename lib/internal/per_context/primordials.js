@@ -6,59 +6,43 @@
 //   accessors        get Map.prototype.size    -> MapPrototypeGetSize(map)
 //   symbol keys      Symbol.iterator           -> SymbolIterator
 // plus Safe* collections whose methods user code cannot patch. `primordials` arrives as an empty
-// object; this module fills and freezes it.
+// object; this module fills it.
+//
+// Start-up cost matters (docs/performance.md): visiting ~2000 properties in JS here took 8-10 ms of
+// interpreter time. So at start-up we only take one native snapshot of each holder's property
+// descriptors (Object.getOwnPropertyDescriptors, done in C++), which is enough to be immune to later
+// patches; the named functions (bound or uncurried) are made from the snapshot the first time a
+// built-in asks for a name, through a Proxy at the end of the primordials' prototype chain.
 
 const P = primordials;
-const reflectOwnKeys = Reflect.ownKeys;
-const reflectGetDesc = Reflect.getOwnPropertyDescriptor;
+const G = globalThis;
 const reflectDefine = Reflect.defineProperty;
+const reflectGetProto = Reflect.getPrototypeOf;
+const getDescriptors = Object.getOwnPropertyDescriptors;
 const fnBind = Function.prototype.bind;
 const fnCall = Function.prototype.call;
+const hasOwn = Object.prototype.hasOwnProperty;
 // uncurry(f)(self, ...args) === f.call(self, ...args), without looking up `call` at use time.
 const uncurry = fnBind.bind(fnCall);
 P.uncurryThis = uncurry;
 P.applyBind = fnBind.bind(Function.prototype.apply);
 
-function suffixOf(key) {
-  if (typeof key === 'symbol') {
-    // 'Symbol.iterator' -> 'SymbolIterator'
-    const d = key.description;
-    return 'Symbol' + d.charAt(7).toUpperCase() + d.slice(8);
-  }
-  return key.charAt(0).toUpperCase() + key.slice(1);
+// prefix -> { holder, descs, mode }; mode 'static' binds functions to the holder, 'proto' uncurries
+// them, 'raw' copies them as they are.
+const holders = { __proto__: null };
+const prefixes = [];
+function snapshot(prefix, holder, mode) {
+  holders[prefix] = { holder, descs: getDescriptors(holder), mode };
+  prefixes.push(prefix);
 }
 
-// mode: 'static' binds functions to `holder`; 'proto' uncurries them; 'raw' copies as they are.
-function capture(holder, prefix, mode) {
-  const keys = reflectOwnKeys(holder);
-  for (let i = 0; i < keys.length; i++) {
-    const key = keys[i];
-    const desc = reflectGetDesc(holder, key);
-    const name = prefix + suffixOf(key);
-    if (desc.get !== undefined || desc.set !== undefined) {
-      if (desc.get) reflectDefine(P, prefix + 'Get' + suffixOf(key), { value: uncurry(desc.get), enumerable: desc.enumerable });
-      if (desc.set) reflectDefine(P, prefix + 'Set' + suffixOf(key), { value: uncurry(desc.set), enumerable: desc.enumerable });
-      continue;
-    }
-    let value = desc.value;
-    if (typeof value === 'function') {
-      if (mode === 'proto') value = uncurry(value);
-      else if (mode === 'static') value = fnBind.call(value, holder);
-    }
-    reflectDefine(P, name, { value, enumerable: desc.enumerable, writable: false, configurable: false });
-  }
-}
-
-const G = globalThis;
 for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape',
-  'eval', 'globalThis', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'unescape']) {
+  'eval', 'globalThis', 'isFinite', 'isNaN', 'parseFloat', 'parseInt', 'unescape', 'Proxy']) {
   P[name] = G[name];
 }
 for (const ns of ['Atomics', 'Intl', 'JSON', 'Math', 'Reflect']) {
-  if (G[ns] !== undefined) capture(G[ns], ns, 'raw');
+  if (G[ns] !== undefined) snapshot(ns, G[ns], 'raw');
 }
-P.Proxy = G.Proxy;
-
 const constructors = ['AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array',
   'BigUint64Array', 'Boolean', 'DataView', 'Date', 'Error', 'EvalError', 'FinalizationRegistry',
   'Float16Array', 'Float32Array', 'Float64Array', 'Function', 'Int16Array', 'Int32Array', 'Int8Array',
@@ -69,31 +53,92 @@ for (const name of constructors) {
   const C = G[name];
   if (C === undefined) continue;
   P[name] = C;
-  capture(C, name, 'static');
-  capture(C.prototype, name + 'Prototype', 'proto');
+  snapshot(name, C, 'static');
+  snapshot(name + 'Prototype', C.prototype, 'proto');
 }
-
-const TypedArray = Reflect.getPrototypeOf(Uint8Array);
+const TypedArray = reflectGetProto(Uint8Array);
 P.TypedArray = TypedArray;
-capture(TypedArray, 'TypedArray', 'static');
-capture(TypedArray.prototype, 'TypedArrayPrototype', 'proto');
-
-const anonymousIntrinsics = {
-  AsyncIteratorPrototype: Reflect.getPrototypeOf(Reflect.getPrototypeOf(async function* () {}).prototype),
-  IteratorPrototype: Reflect.getPrototypeOf(Reflect.getPrototypeOf([][Symbol.iterator]())),
-  ArrayIteratorPrototype: Reflect.getPrototypeOf([][Symbol.iterator]()),
-  StringIteratorPrototype: Reflect.getPrototypeOf(''[Symbol.iterator]()),
-  MapIteratorPrototype: Reflect.getPrototypeOf(new Map()[Symbol.iterator]()),
-  SetIteratorPrototype: Reflect.getPrototypeOf(new Set()[Symbol.iterator]()),
-};
-for (const name of reflectOwnKeys(anonymousIntrinsics)) {
-  P[name] = anonymousIntrinsics[name];
-  capture(anonymousIntrinsics[name], name, 'proto');
+snapshot('TypedArray', TypedArray, 'static');
+snapshot('TypedArrayPrototype', TypedArray.prototype, 'proto');
+const anonymous = [
+  ['AsyncIteratorPrototype', reflectGetProto(reflectGetProto(async function* () {}).prototype)],
+  ['IteratorPrototype', reflectGetProto(reflectGetProto([][Symbol.iterator]()))],
+  ['ArrayIteratorPrototype', reflectGetProto([][Symbol.iterator]())],
+  ['StringIteratorPrototype', reflectGetProto(''[Symbol.iterator]())],
+  ['MapIteratorPrototype', reflectGetProto(new Map()[Symbol.iterator]())],
+  ['SetIteratorPrototype', reflectGetProto(new Set()[Symbol.iterator]())],
+];
+for (const [name, proto] of anonymous) {
+  P[name] = proto;
+  snapshot(name, proto, 'proto');
 }
+// Longest prefix first, so 'ArrayPrototype' wins over 'Array'.
+prefixes.sort((a, b) => b.length - a.length);
+
+// 'Iterator' -> Symbol.iterator, 'ToStringTag' -> Symbol.toStringTag
+const wellKnown = { __proto__: null };
+for (const k of Object.getOwnPropertyNames(Symbol)) {
+  if (typeof Symbol[k] === 'symbol') wellKnown[k.charAt(0).toUpperCase() + k.slice(1)] = Symbol[k];
+}
+
+function define(name, value) {
+  reflectDefine(P, name, { value, enumerable: false, writable: false, configurable: false });
+  return value;
+}
+
+// Finds `name` in the snapshots and defines it on P; undefined if it names nothing.
+function materialize(name) {
+  for (let i = 0; i < prefixes.length; i++) {
+    const prefix = prefixes[i];
+    if (name.length <= prefix.length || name.slice(0, prefix.length) !== prefix) continue;
+    const { holder, descs, mode } = holders[prefix];
+    const suffix = name.slice(prefix.length);
+    // Accessors: PrefixGetKey / PrefixSetKey
+    for (const kind of ['Get', 'Set']) {
+      if (suffix.slice(0, 3) !== kind || suffix.length === 3) continue;
+      const desc = lookup(descs, suffix.slice(3));
+      const fn = desc && (kind === 'Get' ? desc.get : desc.set);
+      if (fn) return define(name, uncurry(fn));
+    }
+    const desc = lookup(descs, suffix);
+    if (desc === undefined || !fnCall.call(hasOwn, desc, 'value')) continue;
+    let value = desc.value;
+    if (typeof value === 'function' && mode !== 'raw') {
+      value = mode === 'proto' ? uncurry(value) : fnBind.call(value, holder);
+    }
+    return define(name, value);
+  }
+  return undefined;
+}
+
+// The descriptor for the key a suffix names: 'Push' -> 'push', 'MAX_SAFE_INTEGER', 'SymbolIterator'.
+function lookup(descs, suffix) {
+  if (suffix.slice(0, 6) === 'Symbol') {
+    const sym = wellKnown[suffix.slice(6)];
+    if (sym !== undefined && descs[sym] !== undefined) return descs[sym];
+  }
+  const lower = suffix.charAt(0).toLowerCase() + suffix.slice(1);
+  if (fnCall.call(hasOwn, descs, lower)) return descs[lower];
+  if (fnCall.call(hasOwn, descs, suffix)) return descs[suffix];
+  return undefined;
+}
+
+// Well-known symbols: SymbolIterator, SymbolAsyncIterator, ...
+for (const k in wellKnown) define(`Symbol${k}`, wellKnown[k]);
+
+Reflect.setPrototypeOf(P, new Proxy({ __proto__: null }, {
+  get(target, name) {
+    return typeof name === 'string' ? materialize(name) : undefined;
+  },
+  has(target, name) {
+    return typeof name === 'string' && materialize(name) !== undefined;
+  },
+}));
 
 const {
   ArrayPrototypeSymbolIterator, ArrayIteratorPrototypeNext, StringPrototypeSymbolIterator,
   StringIteratorPrototypeNext, PromisePrototypeThen, ObjectFreeze, ObjectSetPrototypeOf,
+  ReflectOwnKeys, ReflectGetOwnPropertyDescriptor,
 } = P;
 
 // An iterator over `make(iterable)` whose `next` was captured here.
@@ -114,12 +159,14 @@ P.SafeStringIterator = safeIteratorClass(StringPrototypeSymbolIterator, StringIt
 // base prototype changes nothing), with iterators that are safe too.
 function safeCollection(Base, Safe) {
   const baseProto = Base.prototype;
-  const iterating = new Set(['entries', 'keys', 'values', Symbol.iterator]);
+  const iterating = ['entries', 'keys', 'values', Symbol.iterator];
   let nextOf = null;
-  for (const key of reflectOwnKeys(baseProto)) {
+  const keys = ReflectOwnKeys(baseProto);
+  for (let i = 0; i < keys.length; i++) {
+    const key = keys[i];
     if (key === 'constructor') continue;
-    const desc = reflectGetDesc(baseProto, key);
-    if (iterating.has(key) && typeof desc.value === 'function') {
+    const desc = ReflectGetOwnPropertyDescriptor(baseProto, key);
+    if (iterating.includes(key) && typeof desc.value === 'function') {
       const make = uncurry(desc.value);
       if (nextOf === null) nextOf = uncurry(make(new Base()).next);
       const Iter = safeIteratorClass(make, nextOf);
@@ -146,6 +193,3 @@ P.SafePromisePrototypeFinally = function (promise, onFinally) {
     PromisePrototypeThen(promise, (v) => after(() => resolve(v)), (e) => after(() => reject(e)));
   });
 };
-
-ObjectSetPrototypeOf(P, null);
-ObjectFreeze(P);
