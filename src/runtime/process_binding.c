@@ -171,6 +171,49 @@ FN(p_wasm_pending) {
     return JSValueMakeUndefined(ctx);
 }
 
+/* ---- signals: process.on('SIGINT') and friends ---- */
+
+#define DX_MAX_SIGNAL 65
+static uv_signal_t *signal_handles[DX_MAX_SIGNAL];
+
+static void on_signal(uv_signal_t *h, int signum) {
+    dx_runtime *rt = h->data;
+    JSValueRef arg = JSValueMakeNumber(rt->ctx, signum);
+    dx_call(rt, rt->hooks.on_signal, NULL, 1, &arg);
+}
+
+static void on_signal_closed(uv_handle_t *h) { free(h); }
+
+/* signalStart(signum) -> 0 or a negative uv error. The handle is unref'd: a listener alone does not
+ * keep a program alive, as in Node. SIGSEGV and SIGBUS stay JSC's (WebAssembly guard pages). */
+FN(p_signal_start) {
+    int sig = (int)JSValueToNumber(ctx, argv[0], NULL);
+    if (sig <= 0 || sig >= DX_MAX_SIGNAL) return JSValueMakeNumber(ctx, UV_EINVAL);
+    if (sig == SIGSEGV || sig == SIGBUS) return JSValueMakeNumber(ctx, 0);
+    if (signal_handles[sig]) return JSValueMakeNumber(ctx, 0);
+    dx_runtime *rt = dx_runtime_of(ctx);
+    uv_signal_t *h = malloc(sizeof *h);
+    uv_signal_init(rt->loop, h);
+    h->data = rt;
+    int r = uv_signal_start(h, on_signal, sig);
+    if (r < 0) {
+        uv_close((uv_handle_t *)h, on_signal_closed);
+        return JSValueMakeNumber(ctx, r);
+    }
+    uv_unref((uv_handle_t *)h);
+    signal_handles[sig] = h;
+    return JSValueMakeNumber(ctx, 0);
+}
+
+FN(p_signal_stop) {
+    int sig = (int)JSValueToNumber(ctx, argv[0], NULL);
+    if (sig > 0 && sig < DX_MAX_SIGNAL && signal_handles[sig]) {
+        uv_close((uv_handle_t *)signal_handles[sig], on_signal_closed);
+        signal_handles[sig] = NULL;
+    }
+    return JSValueMakeUndefined(ctx);
+}
+
 /* ---- process.env: an exotic object over the real environment, as Node's. ---- */
 
 static char *env_name(JSStringRef name) {
@@ -259,6 +302,8 @@ JSObjectRef dx__process_binding(JSContextRef ctx) {
         {"ttyWindowSize", p_tty_window_size},
         {"wasmPending", p_wasm_pending},
         {"makeEnv", p_make_env},
+        {"signalStart", p_signal_start},
+        {"signalStop", p_signal_stop},
         {NULL, NULL},
     };
     return dx_make_binding(ctx, fns);

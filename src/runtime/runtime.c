@@ -223,6 +223,7 @@ int dx_runtime_main(const dx_options *opts) {
     rt->hooks.emit_before_exit = protect_fn(rt, hooks, "emitBeforeExit");
     rt->hooks.emit_exit = protect_fn(rt, hooks, "emitExit");
     rt->hooks.run_main = protect_fn(rt, hooks, "runMain");
+    rt->hooks.on_signal = protect_fn(rt, hooks, "onSignal");
     JSObjectRef on_rejection = (JSObjectRef)dx_get(rt->ctx, hooks, "onUnhandledRejection");
     JSGlobalContextSetUnhandledRejectionCallback(rt->ctx, on_rejection, &exc);
     if (exc) goto startup_failed;

@@ -31,6 +31,7 @@ typedef struct dx_hooks {
     JSObjectRef emit_before_exit;
     JSObjectRef emit_exit;          /* -> exit code */
     JSObjectRef run_main;
+    JSObjectRef on_signal;          /* onSignal(signum): emits the signal's event on process */
 } dx_hooks;
 
 struct dx_runtime {

@@ -72,6 +72,7 @@ module.exports = function setup(tickInfo, options) {
       return process.exitCode ?? 0;
     },
     runMain: modules.runMain,
+    onSignal: require('internal/process/object').onSignal,
   };
 };
 

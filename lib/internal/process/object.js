@@ -259,6 +259,22 @@ function create(options) {
 
   process.emitWarning = require('internal/process/warning').emitWarning;
 
+  // Signal events: the first listener for a signal name starts a uv signal watcher, the last one
+  // removed stops it.
+  process.on('newListener', (type) => {
+    if (typeof type !== 'string' || signals[type] === undefined || process.listenerCount(type) > 0) return;
+    const r = binding.signalStart(signals[type]);
+    if (r < 0) {
+      const { UVException } = require('internal/errors');
+      throw new UVException({ errno: r, syscall: 'uv_signal_start' });
+    }
+  });
+  process.on('removeListener', (type) => {
+    if (typeof type === 'string' && signals[type] !== undefined && process.listenerCount(type) === 0) {
+      binding.signalStop(signals[type]);
+    }
+  });
+
   let stdout, stderr;
   ObjectDefineProperty(process, 'stdout', {
     __proto__: null, configurable: true, enumerable: false,
@@ -272,4 +288,12 @@ function create(options) {
   return process;
 }
 
-module.exports = { create, signals };
+
+function onSignal(signum) {
+  const p = globalThis.process;
+  for (const name in signals) {
+    if (signals[name] === signum && p.listenerCount(name) > 0) p.emit(name, name, signum);
+  }
+}
+
+module.exports = { create, signals, onSignal };
