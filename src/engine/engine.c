@@ -1,4 +1,5 @@
 #include "engine/engine.h"
+#include "engine/utf8.h"
 
 #include <stdarg.h>
 #include <stdio.h>
@@ -8,46 +9,12 @@
 
 JSStringRef dx_jsstr(const char *s) { return JSStringCreateWithUTF8CString(s); }
 
-/* Decodes UTF-8 into UTF-16, replacing every invalid sequence with U+FFFD as the WHATWG decoder does
- * (maximal subpart rule), so that no input can make the conversion fail. */
-static size_t utf8_to_utf16(const unsigned char *s, size_t n, JSChar *out) {
-    size_t i = 0, o = 0;
-    while (i < n) {
-        unsigned c = s[i];
-        if (c < 0x80) { out[o++] = (JSChar)c; i++; continue; }
-        unsigned need, cp, lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF) { need = 1; cp = c & 0x1F; }
-        else if (c >= 0xE0 && c <= 0xEF) { need = 2; cp = c & 0x0F; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
-        else if (c >= 0xF0 && c <= 0xF4) { need = 3; cp = c & 0x07; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
-        else { out[o++] = 0xFFFD; i++; continue; }
-        size_t j = i + 1;
-        unsigned k;
-        for (k = 0; k < need; k++, j++) {
-            if (j >= n) break;
-            unsigned b = s[j];
-            if (b < lo || b > hi) break;
-            lo = 0x80; hi = 0xBF;
-            cp = (cp << 6) | (b & 0x3F);
-        }
-        if (k < need) { out[o++] = 0xFFFD; i = j; continue; }
-        i = j;
-        if (cp >= 0x10000) {
-            cp -= 0x10000;
-            out[o++] = (JSChar)(0xD800 + (cp >> 10));
-            out[o++] = (JSChar)(0xDC00 + (cp & 0x3FF));
-        } else {
-            out[o++] = (JSChar)cp;
-        }
-    }
-    return o;
-}
-
 JSValueRef dx_str_value(JSContextRef ctx, const char *s, size_t len) {
     JSChar stackbuf[512];
     JSChar *buf = len <= 512 ? stackbuf : malloc(len * sizeof(JSChar));
     stackbuf[0] = 0;
     if (!buf) abort();
-    size_t n = utf8_to_utf16((const unsigned char *)s, len, buf);
+    size_t n = dx_utf8_to_utf16((const unsigned char *)s, len, buf);
     JSStringRef js = JSStringCreateWithCharacters(buf, n);
     if (buf != stackbuf) free(buf);
     JSValueRef v = JSValueMakeString(ctx, js);
