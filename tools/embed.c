@@ -1,9 +1,63 @@
 /* Build tool: writes a C file holding every built-in JS module under lib/ as a byte array.
  * Usage: dx-embed LIBDIR OUT.c FILE... ; module ids are paths under LIBDIR without ".js",
  * with "node/" removed for public modules (lib/node/fs.js -> "fs", lib/internal/x.js -> "internal/x"). */
+#include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+/* The names built-ins destructure from `primordials` (`const { A, B } = primordials;`), so that start-up
+ * captures exactly those intrinsics (lib/internal/per_context/primordials.js). */
+static char **names;
+static size_t nnames, capnames;
+
+static void add_name(const char *s, size_t len) {
+    for (size_t i = 0; i < nnames; i++)
+        if (strlen(names[i]) == len && memcmp(names[i], s, len) == 0) return;
+    if (nnames == capnames) {
+        capnames = capnames ? capnames * 2 : 256;
+        names = realloc(names, capnames * sizeof *names);
+        if (!names) exit(1);
+    }
+    names[nnames] = malloc(len + 1);
+    memcpy(names[nnames], s, len);
+    names[nnames++][len] = 0;
+}
+
+static int ident_char(char c) { return isalnum((unsigned char)c) || c == '_' || c == '$'; }
+
+static void scan_names(const char *buf, size_t n) {
+    static const char word[] = "primordials";
+    size_t wl = sizeof word - 1;
+    for (size_t i = 0; i + wl <= n; i++) {
+        if (memcmp(buf + i, word, wl) != 0 || (i > 0 && ident_char(buf[i - 1])) ||
+            (i + wl < n && ident_char(buf[i + wl])))
+            continue;
+        /* back over `} =` */
+        size_t j = i;
+        while (j > 0 && isspace((unsigned char)buf[j - 1])) j--;
+        if (j == 0 || buf[j - 1] != '=') continue;
+        j--;
+        while (j > 0 && isspace((unsigned char)buf[j - 1])) j--;
+        if (j == 0 || buf[j - 1] != '}') continue;
+        size_t close = j - 1, open = close;
+        while (open > 0 && buf[open] != '{') open--;
+        /* The keys of the pattern: identifiers not preceded by ':' (a rename's target). */
+        for (size_t k = open + 1; k < close;) {
+            if (buf[k] == '/' && k + 1 < close && buf[k + 1] == '/') { while (k < close && buf[k] != '\n') k++; continue; }
+            if (ident_char(buf[k])) {
+                size_t e = k;
+                while (e < close && ident_char(buf[e])) e++;
+                size_t p = k;
+                while (p > open + 1 && isspace((unsigned char)buf[p - 1])) p--;
+                if (buf[p - 1] != ':') add_name(buf + k, e - k);
+                k = e;
+            } else {
+                k++;
+            }
+        }
+    }
+}
 
 int main(int argc, char **argv) {
     if (argc < 3) { fprintf(stderr, "usage: dx-embed LIBDIR OUT.c FILE...\n"); return 2; }
@@ -18,10 +72,18 @@ int main(int argc, char **argv) {
         FILE *f = fopen(argv[3 + i], "rb");
         if (!f) { perror(argv[3 + i]); return 1; }
         fprintf(out, "static const char src_%d[] = {", i);
-        int c; size_t k = 0;
-        while ((c = fgetc(f)) != EOF) fprintf(out, "%s%d,", (k++ % 32) ? "" : "\n", c);
+        size_t cap = 65536, len = 0;
+        char *buf = malloc(cap);
+        int c;
+        while ((c = fgetc(f)) != EOF) {
+            if (len == cap) buf = realloc(buf, cap *= 2);
+            buf[len] = (char)c;
+            fprintf(out, "%s%d,", (len++ % 32) ? "" : "\n", c);
+        }
         fprintf(out, "0};\n");
         fclose(f);
+        scan_names(buf, len);
+        free(buf);
     }
     fprintf(out, "\nconst dx_builtin_source dx_builtin_sources[] = {\n");
     for (int i = 0; i < n; i++) {
@@ -34,5 +96,8 @@ int main(int argc, char **argv) {
         fprintf(out, "  { \"%.*s\", src_%d, sizeof(src_%d) - 1 },\n", (int)len, p, i, i);
     }
     fprintf(out, "  { NULL, NULL, 0 }\n};\nconst size_t dx_builtin_count = %d;\n", n);
+    fprintf(out, "\nconst char *const dx_builtin_primordial_names[] = {\n");
+    for (size_t i = 0; i < nnames; i++) fprintf(out, "  \"%s\",\n", names[i]);
+    fprintf(out, "  NULL\n};\n");
     return fclose(out) == 0 ? 0 : 1;
 }

@@ -72,10 +72,23 @@ static JSValueRef builtin_source(JSContextRef ctx, JSObjectRef f, JSObjectRef se
     return b ? dx_str_value(ctx, b->src, b->len) : JSValueMakeUndefined(ctx);
 }
 
+/* primordialNames() -> the identifiers primordials.js captures at start-up. */
+static JSValueRef builtin_primordial_names(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
+                                            const JSValueRef argv[], JSValueRef *exc) {
+    size_t n = 0;
+    while (dx_builtin_primordial_names[n]) n++;
+    JSValueRef *vals = malloc(sizeof(JSValueRef) * (n + 1));
+    for (size_t i = 0; i < n; i++) vals[i] = dx_cstr_value(ctx, dx_builtin_primordial_names[i]);
+    JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, exc);
+    free(vals);
+    return arr;
+}
+
 JSObjectRef dx__builtins_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"compileBuiltin", compile_builtin},
         {"source", builtin_source},
+        {"primordialNames", builtin_primordial_names},
         {"ids", builtin_ids},
         {NULL, NULL},
     };

@@ -13,6 +13,8 @@ typedef struct dx_builtin_source {
 
 extern const dx_builtin_source dx_builtin_sources[];
 extern const size_t dx_builtin_count;
+/* The names lib/ destructures from `primordials`, found at build time; NULL-terminated (tools/embed.c). */
+extern const char *const dx_builtin_primordial_names[];
 
 const dx_builtin_source *dx_builtin_find(const char *id);
 

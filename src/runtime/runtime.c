@@ -151,7 +151,17 @@ static void glib_log_quiet(const gchar *domain, GLogLevelFlags level, const gcha
     if (level & (G_LOG_LEVEL_ERROR | G_LOG_LEVEL_CRITICAL)) fprintf(stderr, "%s: %s\n", domain ? domain : "glib", msg);
 }
 
+/* DX_TRACE_STARTUP=1 prints how long each start-up phase took (docs/performance.md). */
+static double trace_t0;
+static bool trace_on;
+static void trace_phase(const char *phase) {
+    if (!trace_on) return;
+    fprintf(stderr, "dx startup: %-22s %7.2f ms\n", phase, (double)(uv_hrtime() - (uint64_t)trace_t0) / 1e6);
+}
+
 int dx_runtime_main(const dx_options *opts) {
+    trace_on = getenv("DX_TRACE_STARTUP") != NULL;
+    trace_t0 = trace_on ? (double)uv_hrtime() : 0;
     static dx_runtime rt_storage;
     dx_runtime *rt = &rt_storage;
     current = rt;
@@ -168,7 +178,9 @@ int dx_runtime_main(const dx_options *opts) {
 
     rt->loop = uv_default_loop();
     rt->group = JSContextGroupCreate();
+    trace_phase("engine (VM) created");
     rt->ctx = JSGlobalContextCreateInGroup(rt->group, NULL);
+    trace_phase("global context");
     JSStringRef gname = dx_jsstr("global");
     JSGlobalContextSetName(rt->ctx, gname);
     JSStringRelease(gname);
@@ -184,6 +196,7 @@ int dx_runtime_main(const dx_options *opts) {
     JSValueProtect(rt->ctx, primordials);
     run_startup_module(rt, "internal/per_context/primordials", primordials, &exc);
     if (exc) goto startup_failed;
+    trace_phase("primordials");
     /* 2. the built-in module loader, then 3. the Node bootstrap, which returns the hooks. */
     JSValueRef realm = run_startup_module(rt, "internal/bootstrap/realm", primordials, &exc);
     if (exc) goto startup_failed;
@@ -191,6 +204,7 @@ int dx_runtime_main(const dx_options *opts) {
     JSValueRef arg = dx_cstr_value(rt->ctx, "internal/bootstrap/node");
     JSValueRef node = JSObjectCallAsFunction(rt->ctx, (JSObjectRef)require_builtin, NULL, 1, &arg, &exc);
     if (exc) goto startup_failed;
+    trace_phase("module loader");
     JSObjectRef setup = (JSObjectRef)node;
     /* setup(tickInfo, options) -> hooks */
     JSObjectRef tick_info = JSObjectMakeTypedArrayWithBytesNoCopy(rt->ctx, kJSTypedArrayTypeInt32Array, rt->tick_info,
@@ -228,6 +242,7 @@ int dx_runtime_main(const dx_options *opts) {
     JSGlobalContextSetUnhandledRejectionCallback(rt->ctx, on_rejection, &exc);
     if (exc) goto startup_failed;
 
+    trace_phase("bootstrap (process...)");
     /* The main script is the first macrotask: it runs under the lock, then the checkpoint. */
     rt->depth = 0;
     JSUnlock(rt->ctx);
@@ -236,6 +251,7 @@ int dx_runtime_main(const dx_options *opts) {
                            opts->entry ? dx_str_value(rt->ctx, opts->entry, strlen(opts->entry)) : JSValueMakeUndefined(rt->ctx)};
     dx_call(rt, rt->hooks.run_main, NULL, 2, margs);
 
+    trace_phase("main script");
     /* The event loop, then 'beforeExit' (which may schedule more work), then 'exit'. */
     for (;;) {
         uv_run(rt->loop, UV_RUN_DEFAULT);

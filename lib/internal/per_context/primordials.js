@@ -8,32 +8,29 @@
 // plus Safe* collections whose methods user code cannot patch. `primordials` arrives as an empty
 // object; this module fills it.
 //
-// Start-up cost matters (docs/performance.md): visiting ~2000 properties in JS here took 8-10 ms of
-// interpreter time. So at start-up we only take one native snapshot of each holder's property
-// descriptors (Object.getOwnPropertyDescriptors, done in C++), which is enough to be immune to later
-// patches; the named functions (bound or uncurried) are made from the snapshot the first time a
-// built-in asks for a name, through a Proxy at the end of the primordials' prototype chain.
+// Start-up cost matters (docs/performance.md). Visiting every property of every intrinsic makes JSC
+// create ~2000 function objects and took ~10 ms, more than anything else at start-up. So the build
+// lists the names that lib/ destructures from `primordials` (tools/embed.c), and only those are
+// captured here, one property lookup each, before user code runs. A name missing from that list
+// (computed access) is captured on first use through a Proxy at the end of the prototype chain.
 
 const P = primordials;
 const G = globalThis;
 const reflectDefine = Reflect.defineProperty;
 const reflectGetProto = Reflect.getPrototypeOf;
-const getDescriptors = Object.getOwnPropertyDescriptors;
+const reflectGetDesc = Reflect.getOwnPropertyDescriptor;
 const fnBind = Function.prototype.bind;
 const fnCall = Function.prototype.call;
-const hasOwn = Object.prototype.hasOwnProperty;
 // uncurry(f)(self, ...args) === f.call(self, ...args), without looking up `call` at use time.
 const uncurry = fnBind.bind(fnCall);
 P.uncurryThis = uncurry;
 P.applyBind = fnBind.bind(Function.prototype.apply);
 
-// prefix -> { holder, descs, mode }; mode 'static' binds functions to the holder, 'proto' uncurries
-// them, 'raw' copies them as they are.
+// prefix -> { holder, mode }: 'static' binds functions to the holder, 'proto' uncurries them, 'raw'
+// copies them as they are.
 const holders = { __proto__: null };
-const prefixes = [];
-function snapshot(prefix, holder, mode) {
-  holders[prefix] = { holder, descs: getDescriptors(holder), mode };
-  prefixes.push(prefix);
+function holder(prefix, object, mode) {
+  holders[prefix] = { object, mode };
 }
 
 for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURIComponent', 'escape',
@@ -41,7 +38,7 @@ for (const name of ['decodeURI', 'decodeURIComponent', 'encodeURI', 'encodeURICo
   P[name] = G[name];
 }
 for (const ns of ['Atomics', 'Intl', 'JSON', 'Math', 'Reflect']) {
-  if (G[ns] !== undefined) snapshot(ns, G[ns], 'raw');
+  if (G[ns] !== undefined) holder(ns, G[ns], 'raw');
 }
 const constructors = ['AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigInt64Array',
   'BigUint64Array', 'Boolean', 'DataView', 'Date', 'Error', 'EvalError', 'FinalizationRegistry',
@@ -49,17 +46,18 @@ const constructors = ['AggregateError', 'Array', 'ArrayBuffer', 'BigInt', 'BigIn
   'Map', 'Number', 'Object', 'Promise', 'RangeError', 'ReferenceError', 'RegExp', 'Set',
   'SharedArrayBuffer', 'String', 'Symbol', 'SyntaxError', 'TypeError', 'URIError', 'Uint16Array',
   'Uint32Array', 'Uint8Array', 'Uint8ClampedArray', 'WeakMap', 'WeakRef', 'WeakSet'];
-for (const name of constructors) {
+for (let i = 0; i < constructors.length; i++) {
+  const name = constructors[i];
   const C = G[name];
   if (C === undefined) continue;
   P[name] = C;
-  snapshot(name, C, 'static');
-  snapshot(name + 'Prototype', C.prototype, 'proto');
+  holder(name, C, 'static');
+  holder(name + 'Prototype', C.prototype, 'proto');
 }
 const TypedArray = reflectGetProto(Uint8Array);
 P.TypedArray = TypedArray;
-snapshot('TypedArray', TypedArray, 'static');
-snapshot('TypedArrayPrototype', TypedArray.prototype, 'proto');
+holder('TypedArray', TypedArray, 'static');
+holder('TypedArrayPrototype', TypedArray.prototype, 'proto');
 const anonymous = [
   ['AsyncIteratorPrototype', reflectGetProto(reflectGetProto(async function* () {}).prototype)],
   ['IteratorPrototype', reflectGetProto(reflectGetProto([][Symbol.iterator]()))],
@@ -68,17 +66,20 @@ const anonymous = [
   ['MapIteratorPrototype', reflectGetProto(new Map()[Symbol.iterator]())],
   ['SetIteratorPrototype', reflectGetProto(new Set()[Symbol.iterator]())],
 ];
-for (const [name, proto] of anonymous) {
-  P[name] = proto;
-  snapshot(name, proto, 'proto');
+for (let i = 0; i < anonymous.length; i++) {
+  P[anonymous[i][0]] = anonymous[i][1];
+  holder(anonymous[i][0], anonymous[i][1], 'proto');
 }
-// Longest prefix first, so 'ArrayPrototype' wins over 'Array'.
-prefixes.sort((a, b) => b.length - a.length);
 
 // 'Iterator' -> Symbol.iterator, 'ToStringTag' -> Symbol.toStringTag
 const wellKnown = { __proto__: null };
-for (const k of Object.getOwnPropertyNames(Symbol)) {
-  if (typeof Symbol[k] === 'symbol') wellKnown[k.charAt(0).toUpperCase() + k.slice(1)] = Symbol[k];
+const symbolKeys = Object.getOwnPropertyNames(Symbol);
+for (let i = 0; i < symbolKeys.length; i++) {
+  const k = symbolKeys[i];
+  if (typeof Symbol[k] === 'symbol') {
+    wellKnown[k.charAt(0).toUpperCase() + k.slice(1)] = Symbol[k];
+    P[`Symbol${k.charAt(0).toUpperCase()}${k.slice(1)}`] = Symbol[k];
+  }
 }
 
 function define(name, value) {
@@ -86,45 +87,52 @@ function define(name, value) {
   return value;
 }
 
-// Finds `name` in the snapshots and defines it on P; undefined if it names nothing.
+// The own property of `object` that a name's suffix means: 'Push' -> push, 'MAX_SAFE_INTEGER',
+// 'SymbolIterator' -> [Symbol.iterator].
+function lookup(object, suffix) {
+  if (suffix.slice(0, 6) === 'Symbol') {
+    const sym = wellKnown[suffix.slice(6)];
+    if (sym !== undefined) {
+      const d = reflectGetDesc(object, sym);
+      if (d !== undefined) return d;
+    }
+  }
+  return reflectGetDesc(object, suffix.charAt(0).toLowerCase() + suffix.slice(1)) ??
+    reflectGetDesc(object, suffix);
+}
+
+function isUpper(c) { return c >= 65 && c <= 90; }
+
+// Defines primordial `name` on P from the live intrinsics; undefined if it names nothing.
 function materialize(name) {
-  for (let i = 0; i < prefixes.length; i++) {
-    const prefix = prefixes[i];
-    if (name.length <= prefix.length || name.slice(0, prefix.length) !== prefix) continue;
-    const { holder, descs, mode } = holders[prefix];
-    const suffix = name.slice(prefix.length);
-    // Accessors: PrefixGetKey / PrefixSetKey
-    for (const kind of ['Get', 'Set']) {
-      if (suffix.slice(0, 3) !== kind || suffix.length === 3) continue;
-      const desc = lookup(descs, suffix.slice(3));
-      const fn = desc && (kind === 'Get' ? desc.get : desc.set);
+  // Try the longest holder prefix that ends at a word boundary (an upper-case letter follows).
+  for (let end = name.length - 1; end > 0; end--) {
+    if (!isUpper(name.charCodeAt(end))) continue;
+    const entry = holders[name.slice(0, end)];
+    if (entry === undefined) continue;
+    const { object, mode } = entry;
+    const suffix = name.slice(end);
+    const kind = suffix.slice(0, 3);
+    if ((kind === 'Get' || kind === 'Set') && suffix.length > 3) {
+      const d = lookup(object, suffix.slice(3));
+      const fn = d && (kind === 'Get' ? d.get : d.set);
       if (fn) return define(name, uncurry(fn));
     }
-    const desc = lookup(descs, suffix);
-    if (desc === undefined || !fnCall.call(hasOwn, desc, 'value')) continue;
-    let value = desc.value;
+    const d = lookup(object, suffix);
+    if (d === undefined || d.get !== undefined || d.set !== undefined) continue;
+    let value = d.value;
     if (typeof value === 'function' && mode !== 'raw') {
-      value = mode === 'proto' ? uncurry(value) : fnBind.call(value, holder);
+      value = mode === 'proto' ? uncurry(value) : fnBind.call(value, object);
     }
     return define(name, value);
   }
   return undefined;
 }
 
-// The descriptor for the key a suffix names: 'Push' -> 'push', 'MAX_SAFE_INTEGER', 'SymbolIterator'.
-function lookup(descs, suffix) {
-  if (suffix.slice(0, 6) === 'Symbol') {
-    const sym = wellKnown[suffix.slice(6)];
-    if (sym !== undefined && descs[sym] !== undefined) return descs[sym];
-  }
-  const lower = suffix.charAt(0).toLowerCase() + suffix.slice(1);
-  if (fnCall.call(hasOwn, descs, lower)) return descs[lower];
-  if (fnCall.call(hasOwn, descs, suffix)) return descs[suffix];
-  return undefined;
+const names = internalBinding('builtins').primordialNames();
+for (let i = 0; i < names.length; i++) {
+  if (!(names[i] in P)) materialize(names[i]);
 }
-
-// Well-known symbols: SymbolIterator, SymbolAsyncIterator, ...
-for (const k in wellKnown) define(`Symbol${k}`, wellKnown[k]);
 
 Reflect.setPrototypeOf(P, new Proxy({ __proto__: null }, {
   get(target, name) {
