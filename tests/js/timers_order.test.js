@@ -163,3 +163,18 @@ test('an out-of-range delay becomes 1ms', async () => {
   await new Promise((resolve) => setTimeout(resolve, NaN));
   assert.ok(Date.now() - start < 1000);
 });
+
+test('inside an I/O callback (a signal delivered through the poll phase): immediate before timeout', async () => {
+  const { log, p } = recorder();
+  await new Promise((resolve) => {
+    process.once('SIGUSR2', () => {
+      setTimeout(() => { p('timeout'); resolve(); }, 0);
+      setImmediate(() => p('immediate'));
+      Promise.resolve().then(() => p('promise'));
+      process.nextTick(() => p('tick'));
+      p('handler');
+    });
+    process.kill(process.pid, 'SIGUSR2');
+  });
+  assert.deepStrictEqual(log, ['handler', 'tick', 'promise', 'immediate', 'timeout']);
+});
