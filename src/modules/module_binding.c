@@ -12,6 +12,19 @@
 
 static dx_resolver *resolver;
 
+static dx_resolver *get_resolver(JSContextRef ctx) {
+    if (!resolver) {
+        /* The public built-in ids, for "imports" targets that name one. */
+        const char **ids = calloc(dx_builtin_count + 1, sizeof *ids);
+        size_t n = 0;
+        for (size_t i = 0; i < dx_builtin_count; i++)
+            if (strncmp(dx_builtin_sources[i].id, "internal/", 9) != 0) ids[n++] = dx_builtin_sources[i].id;
+        resolver = dx_resolver_new(dx_runtime_of(ctx)->opts->exec_path, ids);
+        free(ids);
+    }
+    return resolver;
+}
+
 /* compileFunction(source, filename) -> the module wrapper function; throws the SyntaxError. */
 FN(m_compile_function) {
     size_t len;
@@ -57,8 +70,9 @@ static void free_list(char **list) {
     free(list);
 }
 
-/* resolve(request, parentFilename|null, paths|undefined, conditions) -> absolute path; throws Node's
- * error (code MODULE_NOT_FOUND, ERR_PACKAGE_PATH_NOT_EXPORTED, ...). */
+/* resolve(request, parentFilename|null, paths|undefined, conditions) -> [absolute path, warning|undefined];
+ * throws Node's error (code MODULE_NOT_FOUND, ERR_PACKAGE_PATH_NOT_EXPORTED, ...; `path` when a
+ * package.json is involved). */
 FN(m_resolve) {
     char *request = NULL, *parent = NULL, *out = NULL;
     char **paths = NULL, **conds = NULL;
@@ -68,14 +82,24 @@ FN(m_resolve) {
     if (argc > 1 && JSValueIsString(ctx, argv[1])) parent = dx_to_utf8(ctx, argv[1], NULL, exc);
     if (argc > 2) paths = string_list(ctx, argv[2], exc);
     if (argc > 3) conds = string_list(ctx, argv[3], exc);
-    if (!resolver) resolver = dx_resolver_new();
     dx_resolve_error err = {0};
-    if (dx_resolve_cjs(resolver, request, parent, (const char *const *)paths, (const char *const *)conds, &out, &err) == 0) {
-        r = dx_str_value(ctx, out, strlen(out));
+    if (dx_resolve_cjs(get_resolver(ctx), request, parent, (const char *const *)paths, (const char *const *)conds, &out,
+                       &err) == 0) {
+        JSValueRef pair[2] = {dx_str_value(ctx, out, strlen(out)),
+                              err.warning ? dx_str_value(ctx, err.warning, strlen(err.warning)) : JSValueMakeUndefined(ctx)};
+        r = JSObjectMakeArray(ctx, 2, pair, NULL);
     } else {
-        *exc = dx_make_error(ctx, err.type ? err.type : "Error", err.code, "%s", err.message ? err.message : "resolution failed");
-        free(err.message);
+        /* Messages can exceed dx_make_error's buffer (long paths): build the error here. */
+        JSValueRef msg = dx_str_value(ctx, err.message, strlen(err.message));
+        JSObjectRef ctor = (JSObjectRef)dx_get(ctx, JSContextGetGlobalObject(ctx), err.type);
+        JSObjectRef e = JSObjectCallAsConstructor(ctx, ctor, 1, &msg, NULL);
+        dx_set(ctx, e, "code", dx_cstr_value(ctx, err.code));
+        if (err.path) dx_set(ctx, e, "path", dx_str_value(ctx, err.path, strlen(err.path)));
+        *exc = e;
     }
+    free(err.message);
+    free(err.path);
+    free(err.warning);
 out:
     free(request);
     free(parent);
@@ -101,12 +125,25 @@ FN(m_node_module_paths) {
     return arr;
 }
 
+/* globalPaths() -> NODE_PATH entries and the other global folders (Module.globalPaths). */
+FN(m_global_paths) {
+    const char *const *g = dx_resolver_global_paths(get_resolver(ctx));
+    size_t n = 0;
+    while (g[n]) n++;
+    JSValueRef *vals = malloc(sizeof(JSValueRef) * (n + 1));
+    for (size_t i = 0; i < n; i++) vals[i] = dx_str_value(ctx, g[i], strlen(g[i]));
+    JSObjectRef arr = JSObjectMakeArray(ctx, n, vals, NULL);
+    free(vals);
+    return arr;
+}
+
 JSObjectRef dx__modules_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"compileFunction", m_compile_function},
         {"evalScript", m_eval_script},
         {"resolve", m_resolve},
         {"nodeModulePaths", m_node_module_paths},
+        {"globalPaths", m_global_paths},
         {NULL, NULL},
     };
     JSObjectRef b = dx_make_binding(ctx, fns);

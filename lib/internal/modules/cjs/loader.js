@@ -23,7 +23,9 @@ function requireRealm() {
   return require('internal/bootstrap/realm');
 }
 
-const kConditions = ObjectFreeze(['require', 'node', 'node-addons', 'module-sync']);
+// Node 24 also matches 'module-sync' (require(esm)); dx adds it with ES modules (issue 4), so that
+// until then packages resolve to their CommonJS entry.
+const kConditions = ObjectFreeze(['require', 'node', 'node-addons']);
 const kWrapperPrefixLength = binding.wrapperPrefixLength;
 
 // Modules that may only be required with the node: prefix, as in Node.
@@ -52,7 +54,7 @@ function Module(id = '', parent) {
 Module._cache = { __proto__: null };
 Module._pathCache = { __proto__: null };
 Module._extensions = { __proto__: null };
-Module.globalPaths = [];
+Module.globalPaths = binding.globalPaths();
 Module.builtinModules = builtinModules;
 Module.isBuiltin = isBuiltin;
 Module.Module = Module;
@@ -72,21 +74,23 @@ function requireStackOf(parent) {
 Module._resolveFilename = function _resolveFilename(request, parent, isMain, options) {
   if (isBuiltin(request)) return request;
   let paths;
-  if (options && options.paths !== undefined) {
+  if (typeof options === 'object' && options !== null && options.paths !== undefined) {
     if (!ArrayIsArray(options.paths)) throw new ERR_INVALID_ARG_VALUE('options.paths', options.paths);
+    const relative = StringPrototypeStartsWith(request, './') || StringPrototypeStartsWith(request, '../');
     paths = [];
     for (const p of options.paths) {
-      const base = path.resolve(p);
-      // Node searches each given path itself and its node_modules chain.
-      ArrayPrototypePush(paths, base);
-      for (const nm of binding.nodeModulePaths(base)) {
-        if (ArrayPrototypeIndexOf(paths, nm) === -1) ArrayPrototypePush(paths, nm);
+      // Relative requests are tried from each given directory; bare ones in its node_modules chain.
+      const list = relative ? [path.resolve(p)] : binding.nodeModulePaths(path.resolve(p)).concat(Module.globalPaths);
+      for (const dir of list) {
+        if (ArrayPrototypeIndexOf(paths, dir) === -1) ArrayPrototypePush(paths, dir);
       }
     }
   }
   const from = parent && parent.filename ? parent.filename : null;
   try {
-    return binding.resolve(request, from, paths, kConditions);
+    const [filename, warning] = binding.resolve(request, from, paths, kConditions);
+    if (warning !== undefined) process.emitWarning(warning, 'DeprecationWarning', 'DEP0128');
+    return filename;
   } catch (err) {
     if (err && err.code === 'MODULE_NOT_FOUND') {
       const requireStack = requireStackOf(parent);
@@ -94,6 +98,7 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
         err.message += '\nRequire stack:\n- ' + ArrayPrototypeJoin(requireStack, '\n- ');
       }
       err.requireStack = requireStack;
+      if (err.path !== undefined) err.requestPath = request;
     }
     throw err;
   }
@@ -110,6 +115,8 @@ Module._load = function _load(request, parent, isMain) {
   if (isBuiltin(request)) return requireBuiltin(request);
 
   const filename = Module._resolveFilename(request, parent, isMain);
+  // A package's "imports" can map to a built-in module.
+  if (StringPrototypeStartsWith(filename, 'node:')) return requireBuiltin(StringPrototypeSlice(filename, 5));
   const cached = Module._cache[filename];
   if (cached !== undefined) {
     updateChildren(parent, cached);

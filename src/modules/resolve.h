@@ -1,0 +1,46 @@
+/* Node's CommonJS module resolution (require / require.resolve), in C. Engine-free and single-threaded:
+ * one resolver per runtime thread. Built-in module names are checked by the caller first, except
+ * where a package's "imports" maps to one (the resolver then returns "node:<name>"). */
+#ifndef DX_MODULES_RESOLVE_H
+#define DX_MODULES_RESOLVE_H
+
+#include <stddef.h>
+
+typedef struct dx_resolver dx_resolver;
+
+typedef struct dx_resolve_error {
+    const char *code;   /* static: "MODULE_NOT_FOUND", "ERR_PACKAGE_PATH_NOT_EXPORTED", ... */
+    const char *type;   /* static: "Error" or "TypeError", the class Node throws */
+    char *message;      /* malloc'd, Node's text. MODULE_NOT_FOUND has no "Require stack" part:
+                           the caller appends it. */
+    char *path;         /* malloc'd or NULL: the package.json involved (the error's `path`) */
+    char *warning;      /* malloc'd or NULL, even on success: a DEP0128 deprecation to emit */
+} dx_resolve_error;
+
+/* exec_path: process.execPath (for the global folder $PREFIX/lib/node). Reads NODE_PATH and HOME
+ * now, as Node does at start-up. builtins: NULL-terminated names of the built-in modules. */
+dx_resolver *dx_resolver_new(const char *exec_path, const char *const *builtins);
+void dx_resolver_free(dx_resolver *r);
+
+/* Resolves `request` from the module file `parent` (absolute path; NULL means from the current
+ * directory). `paths`, if not NULL, is a NULL-terminated list of directories to search instead of
+ * the parent's (require.resolve's `paths` option, already expanded by the caller: the directories
+ * themselves for relative requests, their node_modules chains for bare ones). `conditions` is the
+ * NULL-terminated condition list for "exports"/"imports" ("default" always matches).
+ * Returns 0 with *out (malloc'd real path, or "node:x"), or -1 with *err filled; the caller frees
+ * err->message/path/warning in both cases. */
+int dx_resolve_cjs(dx_resolver *r, const char *request, const char *parent, const char *const *paths,
+                   const char *const *conditions, char **out, dx_resolve_error *err);
+
+/* module.paths of a directory: DIR/node_modules and every ancestor's, skipping node_modules/node_modules;
+ * NULL-terminated, malloc'd (free each string and the array). */
+char **dx_node_module_paths(const char *dir);
+
+/* The global folders after the node_modules chain: NODE_PATH entries, ~/.node_modules,
+ * ~/.node_libraries, $PREFIX/lib/node. Borrowed, NULL-terminated. */
+const char *const *dx_resolver_global_paths(dx_resolver *r);
+
+/* Forgets cached package.json files. */
+void dx_resolver_clear_cache(dx_resolver *r);
+
+#endif
