@@ -75,7 +75,7 @@ static char *parse_string(parser *p, size_t *len_out) {
     size_t start = p->i;
     size_t end = start;
     while (end < p->n && p->s[end] != '"') end += (p->s[end] == '\\') ? 2 : 1;
-    if (end >= p->n) { fail(p, "Unterminated string in JSON"); return NULL; }
+    if (end >= p->n) { p->i = start - 1; fail(p, "Unterminated string in JSON"); return NULL; }
     char *out = xcalloc(end - start + 1, 1);
     size_t o = 0;
     while (p->i < p->n) {
