@@ -36,6 +36,8 @@ FN(u_is_promise_handled) {
 /* getProxyTarget(v) -> the target of a Proxy, else undefined. The handler is not reachable on JSC. */
 FN(u_get_proxy_target) {
     if (argc < 1 || !JSValueIsObject(ctx, argv[0])) return JSValueMakeUndefined(ctx);
+    /* JSC's global object is itself a proxy over the real one: not a Proxy for JS. */
+    if (JSValueIsStrictEqual(ctx, argv[0], JSContextGetGlobalObject(ctx))) return JSValueMakeUndefined(ctx);
     JSObjectRef t = JSObjectGetProxyTarget((JSObjectRef)argv[0]);
     return t ? (JSValueRef)t : JSValueMakeUndefined(ctx);
 }

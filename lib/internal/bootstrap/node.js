@@ -44,8 +44,13 @@ module.exports = function setup(tickInfo, options) {
 
   const tasks = require('internal/process/task_queues');
   define('queueMicrotask', tasks.queueMicrotask);
-  defineLazy('structuredClone', () => require('internal/structured_clone').structuredClone);
-  defineLazy('DOMException', () => require('internal/per_context/domexception'), false);
+  // structuredClone is a data property as in Node; its implementation loads on the first call.
+  let cloneImpl;
+  define('structuredClone', function structuredClone(value, options) {
+    cloneImpl ??= require('internal/structured_clone').structuredClone;
+    return ReflectApply(cloneImpl, this, arguments);
+  });
+  defineLazy('DOMException', () => require('internal/per_context/domexception').DOMException, false);
   defineLazy('console', () => require('console'), false);
 
   wrapAsyncWebAssembly();
