@@ -125,6 +125,28 @@ FN(m_node_module_paths) {
     return arr;
 }
 
+/* packageType(filename) -> "module" | "commonjs" | undefined; throws ERR_INVALID_PACKAGE_CONFIG. */
+FN(m_package_type) {
+    char *file = dx_to_utf8(ctx, argv[0], NULL, exc);
+    if (!file) return NULL;
+    const char *type = NULL;
+    dx_resolve_error err = {0};
+    JSValueRef r = JSValueMakeUndefined(ctx);
+    if (dx_resolver_package_type(get_resolver(ctx), file, &type, &err) < 0) {
+        JSValueRef msg = dx_str_value(ctx, err.message, strlen(err.message));
+        JSObjectRef e = JSObjectMakeError(ctx, 1, &msg, NULL);
+        dx_set(ctx, e, "code", dx_cstr_value(ctx, err.code));
+        *exc = e;
+        r = NULL;
+    } else if (type) {
+        r = dx_str_value(ctx, type, strlen(type));
+    }
+    free(err.message);
+    free(err.path);
+    free(file);
+    return r;
+}
+
 /* globalPaths() -> NODE_PATH entries and the other global folders (Module.globalPaths). */
 FN(m_global_paths) {
     const char *const *g = dx_resolver_global_paths(get_resolver(ctx));
@@ -144,6 +166,7 @@ JSObjectRef dx__modules_binding(JSContextRef ctx) {
         {"resolve", m_resolve},
         {"nodeModulePaths", m_node_module_paths},
         {"globalPaths", m_global_paths},
+        {"packageType", m_package_type},
         {NULL, NULL},
     };
     JSObjectRef b = dx_make_binding(ctx, fns);

@@ -280,7 +280,7 @@ static int resolve_bare(dx_resolver *r, const char *request, const char *from_di
 static target_result invalid_target(ctx *c, const char *key, const dx_json *target) {
     char *t = stringify(target);
     bool related = target->type == DX_JSON_STRING && !c->imports && target->length && !starts(target->string, "./");
-    char *from = c->imports && c->base ? fmt(" imported from %s", c->base) : xstrdup("");
+    char *from = c->base ? fmt(" imported from %s", c->base) : xstrdup("");
     char *msg = strcmp(key, ".") == 0
         ? fmt("Invalid \"exports\" main target %s defined in the package config %s%s%s", t, c->pkg->path, from,
               related ? "; targets must start with \"./\"" : "")
@@ -326,7 +326,7 @@ static target_result target_resolve(ctx *c, const dx_json *target, const char *p
         }
         if (has_invalid_segment(t + 2, false)) return invalid_target(c, key, target);
         if (pattern_match && has_invalid_segment(pattern_match, true)) {
-            char *from = c->imports && c->base ? fmt(" imported from %s", c->base) : xstrdup("");
+            char *from = c->base ? fmt(" imported from %s", c->base) : xstrdup("");
             set_err(c->err, "ERR_INVALID_MODULE_SPECIFIER", "TypeError",
                     fmt("Invalid module \"%s\" request is not a valid match in pattern \"%s\" for the \"%s\" resolution of %s%s",
                         subpath, key, c->imports ? "imports" : "exports", c->pkg->path, from));
@@ -450,9 +450,11 @@ static target_result exports_resolve(ctx *c, const char *subpath, char **out) {
     if (tr == T_RESOLVED || tr == T_ERROR) return tr;
     free(c->err->path);
     c->err->path = xstrdup(c->pkg->path);
+    char *from = c->base ? fmt(" imported from %s", c->base) : xstrdup("");
     set_err(c->err, "ERR_PACKAGE_PATH_NOT_EXPORTED", "Error",
-            strcmp(subpath, ".") == 0 ? fmt("No \"exports\" main defined in %s", c->pkg->path)
-                                      : fmt("Package subpath '%s' is not defined by \"exports\" in %s", subpath, c->pkg->path));
+            strcmp(subpath, ".") == 0 ? fmt("No \"exports\" main defined in %s%s", c->pkg->path, from)
+                                      : fmt("Package subpath '%s' is not defined by \"exports\" in %s%s", subpath, c->pkg->path, from));
+    free(from);
     return T_ERROR;
 }
 
@@ -581,7 +583,8 @@ static int load_self(dx_resolver *r, const char *request, const char *parent_pat
     if (strcmp(request, name) == 0) subpath = xstrdup(".");
     else if (strncmp(request, name, nl) == 0 && request[nl] == '/') subpath = fmt(".%s", request + nl);
     else return 0;
-    ctx c = {r, pkg, false, NULL, conds, err};
+    /* A package importing itself: errors say where from, as for "imports". */
+    ctx c = {r, pkg, false, parent_path, conds, err};
     char *resolved = NULL;
     target_result tr = exports_resolve(&c, subpath, &resolved);
     free(subpath);
@@ -744,3 +747,12 @@ void dx_resolver_free(dx_resolver *r) {
 const char *const *dx_resolver_global_paths(dx_resolver *r) { return (const char *const *)r->global_paths; }
 
 void dx_resolver_clear_cache(dx_resolver *r) { dx_pkgcache_clear(r->pkgs); }
+
+int dx_resolver_package_type(dx_resolver *r, const char *file, const char **type, dx_resolve_error *err) {
+    *type = NULL;
+    const dx_pkg *pkg = dx_pkg_scope(r->pkgs, file);
+    if (!pkg) return 0;
+    if (pkg->invalid) return invalid_config(err, pkg, NULL);
+    if (pkg->type && pkg->type->type == DX_JSON_STRING) *type = pkg->type->string;
+    return 0;
+}

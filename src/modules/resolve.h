@@ -40,6 +40,11 @@ char **dx_node_module_paths(const char *dir);
  * ~/.node_libraries, $PREFIX/lib/node. Borrowed, NULL-terminated. */
 const char *const *dx_resolver_global_paths(dx_resolver *r);
 
+/* The "type" of the package scope of `file` ("module", "commonjs", or NULL when absent). A
+ * package.json that is not valid JSON is ERR_INVALID_PACKAGE_CONFIG (-1 and *err), as Node reports for
+ * every file loaded under it. *type is borrowed from the cache. */
+int dx_resolver_package_type(dx_resolver *r, const char *file, const char **type, dx_resolve_error *err);
+
 /* Forgets cached package.json files. */
 void dx_resolver_clear_cache(dx_resolver *r);
 

@@ -23,9 +23,9 @@ function requireRealm() {
   return require('internal/bootstrap/realm');
 }
 
-// Node 24 also matches 'module-sync' (require(esm)); dx adds it with ES modules (issue 4), so that
-// until then packages resolve to their CommonJS entry.
-const kConditions = ObjectFreeze(['require', 'node', 'node-addons']);
+// Node 24's conditions for require(). 'module-sync' belongs to require(esm): dx resolves as Node does,
+// and loading an ES module fails with ERR_REQUIRE_ESM until ES modules land (issue 4).
+const kConditions = ObjectFreeze(['require', 'node', 'node-addons', 'module-sync']);
 const kWrapperPrefixLength = binding.wrapperPrefixLength;
 
 // Modules that may only be required with the node: prefix, as in Node.
@@ -212,7 +212,9 @@ Module.prototype._compile = function _compile(content, filename) {
 };
 
 Module._extensions['.js'] = function loadJS(module, filename) {
-  if (StringPrototypeEndsWith(filename, '.mjs')) {
+  // Node reads the package scope of every .js file (its "type"); an invalid package.json is an error.
+  const type = StringPrototypeEndsWith(filename, '.cjs') ? 'commonjs' : binding.packageType(filename);
+  if (StringPrototypeEndsWith(filename, '.mjs') || (type === 'module' && StringPrototypeEndsWith(filename, '.js'))) {
     throw new ERR_REQUIRE_ESM(filename, true);
   }
   const content = readFileUtf8(filename);
