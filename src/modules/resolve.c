@@ -488,7 +488,7 @@ static int finalize(const dx_pkg *pkg, char *resolved, const char *request, char
         return 1;
     }
     free(err->path);
-    err->path = xstrdup(pkg->path);
+    err->path = xstrdup(pkg->dir); /* Node gives the package directory here */
     set_err(err, "MODULE_NOT_FOUND", "Error", fmt("Cannot find module '%s'", resolved));
     free(resolved);
     return -1;

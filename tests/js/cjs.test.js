@@ -87,7 +87,7 @@ test('require argument validation', () => {
 test('require.main is the entry module; require.resolve.paths', () => {
   assert.strictEqual(require.main, module);
   assert.strictEqual(module.id, '.');
-  assert.strictEqual(require.resolve.paths('fs'), null);
+  assert.strictEqual(require.resolve.paths('path'), null);
   assert.deepStrictEqual(require.resolve.paths('./x'), [__dirname]);
   assert.strictEqual(require.resolve.paths('pkg')[0], path.join(__dirname, 'node_modules'));
 });

@@ -38,3 +38,7 @@ function canBeRequiredByUsers(id) {
 }
 
 module.exports = { requireBuiltin, canBeRequiredByUsers, publicIds };
+// This module was run by the C start-up, not through requireBuiltin: register it, or a later
+// require('internal/bootstrap/realm') would make a second loader with a second module cache.
+module.loaded = true;
+loaded.set('internal/bootstrap/realm', module);

@@ -93,12 +93,16 @@ Module._resolveFilename = function _resolveFilename(request, parent, isMain, opt
     return filename;
   } catch (err) {
     if (err && err.code === 'MODULE_NOT_FOUND') {
-      const requireStack = requireStackOf(parent);
-      if (requireStack.length > 0) {
-        err.message += '\nRequire stack:\n- ' + ArrayPrototypeJoin(requireStack, '\n- ');
+      if (err.path !== undefined) {
+        // Found a package whose "main" or "exports" target is missing: Node names the request, no stack.
+        if (StringPrototypeEndsWith(err.path, 'package.json')) err.requestPath = request;
+      } else {
+        const requireStack = requireStackOf(parent);
+        if (requireStack.length > 0) {
+          err.message += '\nRequire stack:\n- ' + ArrayPrototypeJoin(requireStack, '\n- ');
+        }
+        err.requireStack = requireStack;
       }
-      err.requireStack = requireStack;
-      if (err.path !== undefined) err.requestPath = request;
     }
     throw err;
   }
