@@ -50,7 +50,11 @@ module.exports = function setup(tickInfo, options) {
     cloneImpl ??= require('internal/structured_clone').structuredClone;
     return ReflectApply(cloneImpl, this, arguments);
   });
-  defineLazy('DOMException', () => require('internal/per_context/domexception').DOMException, false);
+  // A data property, as in Node (its descriptor is observable); loading it costs ~0.5 ms.
+  ObjectDefineProperty(globalThis, 'DOMException', {
+    __proto__: null, value: require('internal/per_context/domexception').DOMException,
+    writable: true, configurable: true, enumerable: false,
+  });
   defineLazy('console', () => require('console'), false);
 
   wrapAsyncWebAssembly();
