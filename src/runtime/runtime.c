@@ -258,6 +258,8 @@ int dx_runtime_main(const dx_options *opts) {
         dx_call(rt, rt->hooks.emit_before_exit, NULL, 0, NULL);
         if (!uv_loop_alive(rt->loop)) break;
     }
+    /* Promise jobs queued by 'exit' listeners still run (Node drains them at the end of the emit);
+     * nextTicks do not, nextTick drops them once the process is exiting. */
     JSValueRef code = dx_call(rt, rt->hooks.emit_exit, NULL, 0, NULL);
     int exit_code = code ? (int)JSValueToNumber(rt->ctx, code, NULL) : 1;
     dx_really_exit(exit_code);
