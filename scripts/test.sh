@@ -47,8 +47,8 @@ log "JS tests under dx"
 "$dx" test tests/js/*.test.js 2>&1 | tee "$out"
 count_dx "$out"
 
-log "JS tests under Node 24 (the oracle)"
-"$node24" --test tests/js/*.test.js 2>&1 | tee "$out" | grep -E '^(ℹ|✖)' || true
+log "JS tests under Node 24 (the oracle; with DX_BIN, tests of the dx CLI run too)"
+DX_BIN="$dx" "$node24" --test tests/js/*.test.js 2>&1 | tee "$out" | grep -E '^(ℹ|✖)' || true
 count_node "$out"
 
 log "CLI behaviour against Node 24 (exit codes, stdout, uncaught-error output)"

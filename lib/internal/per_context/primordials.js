@@ -121,7 +121,8 @@ function materialize(name) {
     const d = lookup(object, suffix);
     if (d === undefined || d.get !== undefined || d.set !== undefined) continue;
     let value = d.value;
-    if (typeof value === 'function' && mode !== 'raw') {
+    // `FunctionPrototype` is Function.prototype itself (callable, but not a method to bind).
+    if (typeof value === 'function' && mode !== 'raw' && suffix !== 'Prototype') {
       value = mode === 'proto' ? uncurry(value) : fnBind.call(value, object);
     }
     return define(name, value);
