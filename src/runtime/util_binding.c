@@ -6,12 +6,43 @@
 #define FN(name) static JSValueRef name(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, \
                                         const JSValueRef argv[], JSValueRef *exc)
 
+/* Whether v is a real promise (a JSPromise cell), not an object that merely inherits from
+ * Promise.prototype: reading promise state from anything else would read unrelated memory.
+ * The C API has no such check, so this compares the cell's type byte with a promise's. A JSC cell
+ * starts with a 32-bit StructureID, an indexing-type byte and then the JSType byte (offset 5); the
+ * start-up self-test below checks that layout against known values and disables the check (and so
+ * the promise-state functions) if it does not hold. */
+static int promise_type = -1;   /* -2: layout unknown, the check is off */
+
+static unsigned cell_type(JSValueRef v) { return ((const unsigned char *)v)[5]; }
+
+static void promise_self_test(JSContextRef ctx) {
+    JSStringRef src = dx_jsstr("[Promise.resolve(1), new (class extends Promise {})(() => {}), {}, "
+                               "Object.create(Promise.prototype), [], function () {}, new Map()]");
+    JSValueRef arr = JSEvaluateScript(ctx, src, NULL, NULL, 1, NULL);
+    JSStringRelease(src);
+    promise_type = -2;
+    if (!arr || !JSValueIsObject(ctx, arr)) return;
+    JSValueRef v[7];
+    for (unsigned i = 0; i < 7; i++) v[i] = JSObjectGetPropertyAtIndex(ctx, (JSObjectRef)arr, i, NULL);
+    unsigned t = cell_type(v[0]);
+    if (cell_type(v[1]) != t) return;
+    for (int i = 2; i < 7; i++) if (cell_type(v[i]) == t) return;
+    promise_type = (int)t;
+}
+
 static bool is_promise(JSContextRef ctx, JSValueRef v) {
     if (!JSValueIsObject(ctx, v)) return false;
-    JSObjectRef global = JSContextGetGlobalObject(ctx);
-    JSValueRef ctor = dx_get(ctx, global, "Promise");
-    /* instanceof is not a brand check; the JS caller uses its own brand check first, this is a guard. */
-    return JSValueIsInstanceOfConstructor(ctx, v, (JSObjectRef)ctor, NULL);
+    if (promise_type == -1) promise_self_test(ctx);
+    return promise_type >= 0 && cell_type(v) == (unsigned)promise_type;
+}
+
+/* isPromise(v) -> whether v is a real promise; undefined when the engine check is unavailable. */
+FN(u_is_promise) {
+    if (argc < 1) return JSValueMakeBoolean(ctx, false);
+    if (promise_type == -1) promise_self_test(ctx);
+    if (promise_type < 0) return JSValueMakeUndefined(ctx);
+    return JSValueMakeBoolean(ctx, is_promise(ctx, argv[0]));
 }
 
 /* getPromiseState(p) -> [state, result]: 0 pending, 1 fulfilled, 2 rejected; undefined if unknown. */
@@ -50,6 +81,7 @@ FN(u_gc) {
 JSObjectRef dx__util_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"getPromiseState", u_get_promise_state},
+        {"isPromise", u_is_promise},
         {"isPromiseHandled", u_is_promise_handled},
         {"getProxyTarget", u_get_proxy_target},
         {"gc", u_gc},
