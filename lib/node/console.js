@@ -44,13 +44,28 @@ const {
   TypeError,
 } = primordials;
 
-const {
-  inspect,
-  formatWithOptions,
-  getStringWidth,
-  isStackOverflowError,
-} = require('internal/util/inspect');
-const { isMap, isSet, isMapIterator, isSetIterator } = require('internal/util/types');
+// util.inspect is large; it is loaded the first time a value needs formatting, so that a program
+// that only logs strings never parses it (start-up, docs/performance.md).
+let inspectModule;
+let typesModule;
+const lazyInspect = () => (inspectModule ??= require('internal/util/inspect'));
+const lazyTypes = () => (typesModule ??= require('internal/util/types'));
+const inspect = (value, options) => lazyInspect().inspect(value, options);
+const formatWithOptions = (...args) => ReflectApply(lazyInspect().formatWithOptions, null, args);
+const getStringWidth = (...args) => ReflectApply(lazyInspect().getStringWidth, null, args);
+const isStackOverflowError = (e) => lazyInspect().isStackOverflowError(e);
+const isMap = (v) => lazyTypes().isMap(v);
+const isSet = (v) => lazyTypes().isSet(v);
+const isMapIterator = (v) => lazyTypes().isMapIterator(v);
+const isSetIterator = (v) => lazyTypes().isSetIterator(v);
+
+// format(...args) when it is only strings and the first has no format specifier: they are joined
+// with spaces, exactly as formatWithOptions would do. Returns undefined otherwise.
+function joinPlainStrings(args) {
+  for (let i = 0; i < args.length; i++) if (typeof args[i] !== 'string') return undefined;
+  if (args.length > 0 && StringPrototypeIncludes(args[0], '%')) return undefined;
+  return ArrayPrototypeJoin(args, ' ');
+}
 
 const kCounts = Symbol('counts');
 const kColorMode = Symbol('kColorMode');
@@ -440,11 +455,15 @@ const internalMethodTable = {
     return color ? kColorInspectOptions : kNoColorInspectOptions;
   },
   [kFormatForStdout](args) {
+    const plain = joinPlainStrings(args);
+    if (plain !== undefined) return plain;
     const opts = this[kGetInspectOptions](this._stdout);
     ArrayPrototypeUnshift(args, opts);
     return ReflectApply(formatWithOptions, null, args);
   },
   [kFormatForStderr](args) {
+    const plain = joinPlainStrings(args);
+    if (plain !== undefined) return plain;
     const opts = this[kGetInspectOptions](this._stderr);
     ArrayPrototypeUnshift(args, opts);
     return ReflectApply(formatWithOptions, null, args);
