@@ -65,11 +65,16 @@ int main(int argc, char **argv) {
     opts.argv0 = argv[0];
     char *exe = self_exe();
     opts.exec_path = exe ? exe : argv[0];
+    char **pargv = NULL;
+    int rc;
 
-    if (argc >= 2 && strcmp(argv[1], "test") == 0) return dx_test_main(argc - 1, argv + 1, opts.exec_path);
+    if (argc >= 2 && strcmp(argv[1], "test") == 0) {
+        rc = dx_test_main(argc - 1, argv + 1, opts.exec_path);
+        goto out;
+    }
 
     /* process.argv = [execPath, (script), ...args]; process.execArgv = the options before the script. */
-    char **pargv = calloc((size_t)argc + 2, sizeof *pargv);
+    pargv = calloc((size_t)argc + 2, sizeof *pargv);
     int pargc = 0;
     pargv[pargc++] = (char *)opts.exec_path;
     int i = 1;
@@ -80,16 +85,19 @@ int main(int argc, char **argv) {
         if (strcmp(a, "--") == 0) { i++; break; }
         if (strcmp(a, "-v") == 0 || strcmp(a, "--version") == 0) {
             printf("v%s\n", DX_VERSION);
-            return 0;
+            rc = 0;
+            goto out;
         }
         if (strcmp(a, "-h") == 0 || strcmp(a, "--help") == 0) {
             fputs(usage, stdout);
-            return 0;
+            rc = 0;
+            goto out;
         }
         if (strcmp(a, "-e") == 0 || strcmp(a, "--eval") == 0 || strcmp(a, "-p") == 0 || strcmp(a, "--print") == 0) {
             if (i + 1 >= argc) {
                 fprintf(stderr, "dx: %s requires an argument\n", a);
-                return 9;
+                rc = 9;
+                goto out;
             }
             opts.kind = (a[1] == 'p' || a[2] == 'p') ? DX_MAIN_PRINT : DX_MAIN_EVAL;
             opts.entry = argv[++i];
@@ -109,14 +117,21 @@ int main(int argc, char **argv) {
             have_main = 1;
             break;
         }
-        if (a[0] == '-' && a[1] != 0) return bad_option(a);
+        if (a[0] == '-' && a[1] != 0) {
+            rc = bad_option(a);
+            goto out;
+        }
         break; /* the script, or `run` */
     }
     opts.exec_argc = (int)(argv + i - opts.exec_argv);
     if (!have_main) {
         if (i < argc && strcmp(argv[i], "run") == 0) {
             i++;
-            if (i >= argc) { fprintf(stderr, "dx run: missing script\n%s", usage); return 9; }
+            if (i >= argc) {
+                fprintf(stderr, "dx run: missing script\n%s", usage);
+                rc = 9;
+                goto out;
+            }
         }
         if (i < argc) {
             opts.kind = DX_MAIN_FILE;
@@ -127,11 +142,16 @@ int main(int argc, char **argv) {
         } else {
             fputs(usage, stderr);
             fputs("\ndx has no interactive REPL yet: give it a script, -e CODE, or pipe a script to it.\n", stderr);
-            return 9;
+            rc = 9;
+            goto out;
         }
     }
     for (; i < argc; i++) pargv[pargc++] = argv[i];
     opts.argc = pargc;
     opts.argv = pargv;
-    return run_js(&opts);
+    rc = run_js(&opts); /* returns only when the runtime could not be loaded */
+out:
+    free(pargv);
+    free(exe);
+    return rc;
 }
