@@ -82,9 +82,13 @@ static JSValueRef toggle_immediate_ref(JSContextRef ctx, JSObjectRef f, JSObject
     return JSValueMakeUndefined(ctx);
 }
 
+/* getLibuvNow(): the loop's clock, brought up to date first (as Node's GetNow does), so a timer
+ * started after a long synchronous stretch counts from now, not from the last loop turn. */
 static JSValueRef get_libuv_now(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc,
                                 const JSValueRef argv[], JSValueRef *exc) {
-    return JSValueMakeNumber(ctx, (double)uv_now(dx_runtime_of(ctx)->loop));
+    uv_loop_t *loop = dx_runtime_of(ctx)->loop;
+    uv_update_time(loop);
+    return JSValueMakeNumber(ctx, (double)uv_now(loop));
 }
 
 JSObjectRef dx__timers_binding(JSContextRef ctx) {

@@ -178,3 +178,11 @@ test('inside an I/O callback (a signal delivered through the poll phase): immedi
   });
   assert.deepStrictEqual(log, ['handler', 'tick', 'promise', 'immediate', 'timeout']);
 });
+
+test('a timer started after a long synchronous stretch still waits its whole delay', async () => {
+  const busyUntil = Date.now() + 300;
+  while (Date.now() < busyUntil);
+  const start = Date.now();
+  await new Promise((resolve) => setTimeout(resolve, 200));
+  assert.ok(Date.now() - start >= 195, `fired after ${Date.now() - start} ms`);
+});
