@@ -39,8 +39,10 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz
 fuzz:
-	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve
+	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve build-fuzz/corpus-parse
 	clang $(FUZZ_CFLAGS) src/modules/json.c tests/fuzz/fuzz_json.c -o build-fuzz/fuzz_json
 	clang $(FUZZ_CFLAGS) src/modules/json.c src/modules/pkgjson.c src/modules/resolve.c tests/fuzz/fuzz_resolve_pkg.c -o build-fuzz/fuzz_resolve
+	clang $(FUZZ_CFLAGS) $(filter-out src/compiler/fuzz_parse.c,$(wildcard src/compiler/*.c)) src/compiler/fuzz_parse.c -licuuc -o build-fuzz/fuzz_parse
 	build-fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-json
 	build-fuzz/fuzz_resolve -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-resolve
+	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-parse

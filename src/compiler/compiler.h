@@ -1,0 +1,71 @@
+/* DX-JS compiler library: parse JavaScript source text into an AST and print an AST back to
+ * JavaScript. Plain C11 with no dependency on the engine, the event loop or the file system:
+ * callers hand it bytes. The library is reentrant; one parse or print runs on one thread.
+ *
+ * Prefix js_ for the public API, js__ for internal functions shared between files. */
+#ifndef JS_COMPILER_H
+#define JS_COMPILER_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "compiler/ast.h"
+
+typedef enum js_goal { JS_GOAL_SCRIPT = 0, JS_GOAL_MODULE = 1 } js_goal;
+
+typedef struct js_parse_options {
+  js_goal goal;          /* Script (sloppy unless "use strict") or Module (always strict) */
+  const char *filename;  /* for messages; NULL reads as "<input>". Borrowed during js_parse only. */
+  unsigned max_depth;    /* nesting bound; 0 picks JS_DEFAULT_MAX_DEPTH */
+  bool strict;           /* Script goal only: parse as strict code from the start */
+} js_parse_options;
+
+/* Nesting of statements and expressions deeper than this is reported as an error instead of
+ * risking the C stack; each level costs at most a few hundred bytes of stack in the parser and in
+ * every recursive pass over the tree. */
+#define JS_DEFAULT_MAX_DEPTH 1000
+
+typedef struct js_error {
+  const char *message;   /* bare message, e.g. "Unexpected token ')'" */
+  const char *text;      /* "file:line:col: message", col 1-based */
+  uint32_t offset;       /* byte offset in the source */
+  uint32_t line;         /* 1-based */
+  uint32_t col;          /* 1-based, UTF-16 code units */
+} js_error;
+
+typedef struct js_arena js_arena;
+
+/* The result of a parse. program is NULL exactly when nerrors > 0. Everything (nodes, strings,
+ * errors) lives in the result's arena and is released by js_ast_free. */
+typedef struct js_ast {
+  js_node *program;
+  const js_error *errors; /* sorted by offset */
+  size_t nerrors;
+  js_arena *arena;        /* owner of the tree; later passes may allocate new nodes in it */
+} js_ast;
+
+/* Parses src[0..len) (UTF-8; ill-formed bytes read as U+FFFD). Returns NULL only when memory runs
+ * out; otherwise a result to be freed with js_ast_free. The source bytes must stay alive and
+ * unchanged as long as the tree is used: names and raw texts point into them. */
+js_ast *js_parse(const char *src, size_t len, const js_parse_options *opts);
+void js_ast_free(js_ast *ast);
+
+/* Called by the printer for each node with a location as it starts writing it: gen_* is the
+ * position in the output (0-based line, 0-based column in UTF-16 units), node->loc the original
+ * position. The hook source maps build on. */
+typedef void (*js_mapping_fn)(void *ud, uint32_t gen_line, uint32_t gen_col, const js_node *node);
+
+typedef struct js_print_options {
+  bool minify;             /* no indentation, newlines or optional spaces */
+  const char *indent;      /* one level of indentation, default two spaces */
+  js_mapping_fn on_mapping;
+  void *mapping_ud;
+} js_print_options;
+
+/* Prints a tree (a JS_PROGRAM, a statement or an expression) as JavaScript that parses back to
+ * the same tree (js_ast_equal). Returns a NUL-terminated malloc'd string (caller frees), its length
+ * in *len if len is not NULL, or NULL when memory runs out. */
+char *js_print(const js_node *node, const js_print_options *opts, size_t *len);
+
+#endif

@@ -1,0 +1,48 @@
+/* libFuzzer target for the compiler: arbitrary bytes must never crash, hang or leak, and whatever
+ * parses must print (pretty and minified) to text that parses back to the same tree.
+ *
+ *   clang -g -O1 -fsanitize=fuzzer,address,undefined -Isrc src/compiler/{arena,ast,lexer,parse,\
+ *     parse_class,parse_expr,parse_func,parse_module,parse_stmt,printer,regexp,unicode,fuzz_parse}.c \
+ *     -licuuc -lm -o fuzz_parse && ./fuzz_parse corpus/
+ *
+ * The first byte picks the goal (bit 0: module) and strictness (bit 1); the rest is the source. */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "compiler/compiler.h"
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
+
+int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
+  if (size == 0) return 0;
+  js_parse_options o = {0};
+  o.goal = (data[0] & 1) ? JS_GOAL_MODULE : JS_GOAL_SCRIPT;
+  o.strict = (data[0] & 2) != 0;
+  o.filename = "fuzz.js";
+  const char *src = (const char *)data + 1;
+  js_ast *a = js_parse(src, size - 1, &o);
+  if (!a) return 0;
+  if (a->nerrors == 0) {
+    char *dump = NULL;
+    if (js_ast_dump(a->program, &dump, NULL) != 0) abort();
+    free(dump);
+    for (int minify = 0; minify < 2; minify++) {
+      js_print_options po = {0};
+      po.minify = minify;
+      size_t len;
+      char *out = js_print(a->program, &po, &len);
+      if (!out) abort();
+      js_ast *b = js_parse(out, len, &o);
+      /* The printer must write what it read. */
+      if (!b || b->nerrors || !js_ast_equal(a->program, b->program)) abort();
+      js_ast_free(b);
+      free(out);
+    }
+  } else {
+    for (size_t i = 0; i < a->nerrors; i++)
+      if (!a->errors[i].text || !a->errors[i].message || a->errors[i].line == 0 || a->errors[i].col == 0) abort();
+  }
+  js_ast_free(a);
+  return 0;
+}
