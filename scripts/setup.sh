@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-packages=(build-essential cmake pkg-config libjavascriptcoregtk-4.1-dev libuv1-dev libcmocka-dev
+packages=(build-essential cmake pkg-config libjavascriptcoregtk-4.1-dev libuv1-dev libcmocka-dev libicu-dev
           libglib2.0-dev nodejs npm hyperfine time)
 missing=()
 for p in "${packages[@]}"; do
