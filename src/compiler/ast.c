@@ -36,6 +36,11 @@ static const char *const kind_names[JS_KIND_COUNT] = {
   [JS_ARRAY_PATTERN] = "ArrayPattern", [JS_OBJECT_PATTERN] = "ObjectPattern",
   [JS_ASSIGN_PATTERN] = "AssignPattern", [JS_REST] = "Rest", [JS_METHOD] = "Method",
   [JS_FIELD] = "Field", [JS_STATIC_BLOCK] = "StaticBlock",
+  [JS_DECORATOR] = "Decorator", [JS_TS_ENUM] = "TSEnum", [JS_TS_ENUM_MEMBER] = "TSEnumMember",
+  [JS_TS_NAMESPACE] = "TSNamespace", [JS_TS_IMPORT_EQUALS] = "TSImportEquals",
+  [JS_TS_EXPORT_ASSIGN] = "TSExportAssign", [JS_JSX_ELEMENT] = "JSXElement", [JS_JSX_NAME] = "JSXName",
+  [JS_JSX_ATTR] = "JSXAttribute", [JS_JSX_SPREAD] = "JSXSpread", [JS_JSX_EXPR] = "JSXExpression",
+  [JS_JSX_TEXT] = "JSXText",
 };
 
 const char *js_kind_name(js_kind kind) {

@@ -119,6 +119,27 @@ typedef enum js_kind {
   JS_METHOD,        /* prop: key, value = JS_FUNCTION; op = js_method_kind; flags STATIC, COMPUTED */
   JS_FIELD,         /* prop: key, value (may be NULL); flags STATIC, COMPUTED */
   JS_STATIC_BLOCK,  /* list */
+  JS_DECORATOR,     /* unary.arg: the decorator expression (`@a.b(c)` -> a.b(c)) */
+
+  /* TypeScript runtime features: made by the TypeScript parser (parse_ts.c) and lowered to plain
+   * JavaScript by transforms/ts.c before anything else sees the tree. Type syntax itself leaves
+   * no nodes: it is erased while parsing. */
+  JS_TS_ENUM,       /* ts_enum: id, members (JS_TS_ENUM_MEMBER); flag JS_NF_CONST for `const enum` */
+  JS_TS_ENUM_MEMBER,/* prop: key (JS_IDENT or JS_STRING), value = initializer or NULL */
+  JS_TS_NAMESPACE,  /* ts_ns: id (JS_IDENT), body (statements; `export` inside is JS_EXPORT_NAMED);
+                       `namespace A.B {}` is parsed as A containing `export namespace B {}` */
+  JS_TS_IMPORT_EQUALS, /* spec: a = local JS_IDENT, b = JS_STRING (`require('m')`) or an entity
+                          name (JS_IDENT / JS_MEMBER chain); flag JS_NF_EXPORT for `export import` */
+  JS_TS_EXPORT_ASSIGN, /* unary.arg: `export = expr` */
+
+  /* JSX (parse_jsx.c), lowered to calls by transforms/jsx.c */
+  JS_JSX_ELEMENT,   /* jsx: name (NULL for a fragment), attrs, children */
+  JS_JSX_NAME,      /* ident: a tag or attribute name that is not a plain identifier reference:
+                       `div`, `data-x`, `svg:rect` (a namespaced name keeps its colon) */
+  JS_JSX_ATTR,      /* prop: key (JS_JSX_NAME), value (JS_STRING, JS_JSX_EXPR, JS_JSX_ELEMENT or NULL) */
+  JS_JSX_SPREAD,    /* unary.arg: {...expr} as an attribute or child */
+  JS_JSX_EXPR,      /* unary.arg: {expr}; arg NULL for an empty expression: {} or braces holding only a comment */
+  JS_JSX_TEXT,      /* str: value = text with entities decoded, raw = source text */
 
   JS_KIND_COUNT
 } js_kind;
@@ -138,6 +159,11 @@ enum {
   JS_NF_STRICT = 1 << 10,    /* JS_PROGRAM: strict code */
   JS_NF_MODULE = 1 << 11,    /* JS_PROGRAM: module goal */
   JS_NF_TRAILING_COMMA = 1 << 12, /* array/object literal: a comma follows a spread element */
+  JS_NF_CONST = 1 << 13,     /* JS_TS_ENUM: const enum */
+  JS_NF_EXPORT = 1 << 13,    /* JS_TS_IMPORT_EQUALS: export import x = ... */
+  JS_NF_PARAM_PROP = 1 << 14,/* function parameter (JS_IDENT or JS_ASSIGN_PATTERN) that is a
+                                TypeScript parameter property: `constructor(private x = 1)` */
+  JS_NF_TYPESCRIPT = 1 << 14,/* JS_PROGRAM: parsed as TypeScript (import elision applies) */
 };
 
 typedef enum js_op {
@@ -192,6 +218,7 @@ typedef struct js_class {
   js_node *id;     /* JS_IDENT or NULL */
   js_node *super;  /* heritage expression or NULL */
   js_list body;    /* JS_METHOD, JS_FIELD, JS_STATIC_BLOCK */
+  js_list decorators; /* JS_DECORATOR, in source order */
 } js_class;
 
 struct js_node {
@@ -202,7 +229,7 @@ struct js_node {
   js_loc loc;      /* where the node starts */
   union {
     struct { js_list body; js_str hashbang; } program;
-    struct { js_str name; } ident;
+    struct { js_str name; struct js_symbol *sym; } ident; /* sym: set by scope analysis (scope.h) */
     struct { js_str value, raw; } str;
     struct { double value; js_str raw; } num;
     struct { js_str pattern, flags; } regexp;
@@ -214,7 +241,10 @@ struct js_node {
     struct { js_list items; } list;
     struct { js_list quasis, exprs; } tpl;
     struct { js_node *tag, *quasi; } tagged;
-    struct { js_node *key, *value; } prop;
+    struct { js_node *key, *value; js_list decorators; } prop; /* decorators: class members only */
+    struct { js_node *id; js_list members; } ts_enum;
+    struct { js_node *id; js_list body; } ts_ns;
+    struct { js_node *name; js_list attrs, children; } jsx;
     js_function *fn;
     js_class *cls;
     struct { js_node *init, *test, *update, *body; } for_;

@@ -14,11 +14,17 @@
 
 typedef enum js_goal { JS_GOAL_SCRIPT = 0, JS_GOAL_MODULE = 1 } js_goal;
 
+/* The source language: plain JavaScript, TypeScript (.ts/.mts/.cts), JavaScript with JSX (.jsx),
+ * TypeScript with JSX (.tsx). JSX nodes and TypeScript runtime features (enums, namespaces...)
+ * are in the tree until their transforms lower them. */
+typedef enum js_lang { JS_LANG_JS = 0, JS_LANG_TS = 1, JS_LANG_JSX = 2, JS_LANG_TSX = 3 } js_lang;
+
 typedef struct js_parse_options {
   js_goal goal;          /* Script (sloppy unless "use strict") or Module (always strict) */
   const char *filename;  /* for messages; NULL reads as "<input>". Borrowed during js_parse only. */
   unsigned max_depth;    /* nesting bound; 0 picks JS_DEFAULT_MAX_DEPTH */
   bool strict;           /* Script goal only: parse as strict code from the start */
+  js_lang lang;          /* JS_LANG_JS unless set */
 } js_parse_options;
 
 /* Nesting of statements and expressions deeper than this is reported as an error instead of
