@@ -39,10 +39,14 @@ FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz
 fuzz:
-	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve build-fuzz/corpus-parse
+	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve build-fuzz/corpus-parse build-fuzz/corpus-cjs-lexer build-fuzz/corpus-sourcemap
 	clang $(FUZZ_CFLAGS) src/modules/json.c tests/fuzz/fuzz_json.c -o build-fuzz/fuzz_json
 	clang $(FUZZ_CFLAGS) src/modules/json.c src/modules/pkgjson.c src/modules/resolve.c tests/fuzz/fuzz_resolve_pkg.c -o build-fuzz/fuzz_resolve
-	clang $(FUZZ_CFLAGS) $(filter-out src/compiler/fuzz_parse.c,$(wildcard src/compiler/*.c)) src/compiler/fuzz_parse.c -licuuc -o build-fuzz/fuzz_parse
+	clang $(FUZZ_CFLAGS) $(filter-out src/compiler/fuzz_parse.c,$(wildcard src/compiler/*.c src/compiler/transforms/*.c)) src/compiler/fuzz_parse.c -licuuc -lm -o build-fuzz/fuzz_parse
+	clang $(FUZZ_CFLAGS) src/modules/cjs_lexer.c tests/fuzz/fuzz_cjs_lexer.c -o build-fuzz/fuzz_cjs_lexer
+	clang $(FUZZ_CFLAGS) src/compiler/sourcemap.c src/compiler/arena.c src/compiler/unicode.c tests/fuzz/fuzz_sourcemap.c -licuuc -o build-fuzz/fuzz_sourcemap
 	build-fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-json
 	build-fuzz/fuzz_resolve -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-resolve
 	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-parse
+	build-fuzz/fuzz_cjs_lexer -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-cjs-lexer
+	build-fuzz/fuzz_sourcemap -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/sourcemap.dict build-fuzz/corpus-sourcemap

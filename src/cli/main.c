@@ -16,6 +16,7 @@ static const char usage[] =
     "Usage: dx [options] [script.js | -e \"code\" | -] [arguments]\n"
     "       dx run <script.js> [arguments]\n"
     "       dx test [--test-concurrency=N] [--test-timeout=MS] [--test-name-pattern=RE] [--test-only] [paths...]\n"
+    "       dx transpile FILE [--outfile OUT] [--sourcemap[=inline|external|linked]] [--minify] [--module|--script]\n"
     "\n"
     "Runs JavaScript programs as Node.js does, on JavaScriptCore and libuv.\n"
     "\n"
@@ -29,6 +30,8 @@ static const char usage[] =
     "Commands:\n"
     "  run FILE            run FILE (same as `dx FILE`)\n"
     "  test [PATHS]        run test files, each in its own process (as `node --test`)\n"
+    "  transpile FILE      print FILE (JS, TypeScript, JSX) as JavaScript, optionally with a source map\n"
+    "                      (`dx transpile --help` for its options)\n"
     "\n"
     "With no script and standard input not a terminal, dx runs the script read from standard input.\n";
 
@@ -55,6 +58,21 @@ static int run_js(dx_options *opts) {
     return fn(opts);
 }
 
+/* `dx transpile` runs from libdx-compiler.so, loaded only for it: the compiler links ICU (and
+ * through it libstdc++), whose loading would otherwise add milliseconds to every dx start. */
+static int run_transpile(int argc, char **argv, const char *exec_path) {
+    char *exe = exec_path ? strdup(exec_path) : NULL;
+    if (!exe) { fprintf(stderr, "dx: cannot find its own executable\n"); return 1; }
+    char lib[PATH_MAX];
+    snprintf(lib, sizeof lib, "%s/libdx-compiler.so", dirname(exe));
+    free(exe);
+    void *h = dlopen(lib, RTLD_NOW | RTLD_LOCAL);
+    if (!h) { fprintf(stderr, "dx: cannot load the compiler: %s\n", dlerror()); return 1; }
+    int (*fn)(int, char **) = (int (*)(int, char **))dlsym(h, "dx_transpile_main");
+    if (!fn) { fprintf(stderr, "dx: broken compiler library: %s\n", dlerror()); return 1; }
+    return fn(argc, argv);
+}
+
 static int bad_option(const char *opt) {
     fprintf(stderr, "dx: bad option: %s\n", opt);
     return 9; /* Node's exit code for invalid arguments */
@@ -68,6 +86,10 @@ int main(int argc, char **argv) {
     char **pargv = NULL;
     int rc;
 
+    if (argc >= 2 && strcmp(argv[1], "transpile") == 0) {
+        rc = run_transpile(argc - 1, argv + 1, opts.exec_path);
+        goto out;
+    }
     if (argc >= 2 && strcmp(argv[1], "test") == 0) {
         rc = dx_test_main(argc - 1, argv + 1, opts.exec_path);
         goto out;

@@ -75,6 +75,7 @@ static bool str_eq(js_str a, js_str b) {
 
 #define JS_NF_SIGNIFICANT (JS_NF_COMPUTED | JS_NF_SHORTHAND | JS_NF_METHOD | JS_NF_STATIC | JS_NF_OPTIONAL | \
                            JS_NF_PREFIX | JS_NF_DELEGATE | JS_NF_AWAIT)
+#define JS_NF_TS_SIGNIFICANT (JS_NF_CONST | JS_NF_PARAM_PROP)
 #define JS_FN_SIGNIFICANT (JS_FN_ASYNC | JS_FN_GENERATOR | JS_FN_ARROW | JS_FN_EXPR_BODY)
 
 static bool eq(const js_node *a, const js_node *b);
@@ -211,6 +212,10 @@ static bool eq(const js_node *a, const js_node *b) {
     if (!a || !b) return a == b;
     if (a->kind != b->kind || a->op != b->op) return false;
     if ((a->flags & JS_NF_SIGNIFICANT) != (b->flags & JS_NF_SIGNIFICANT)) return false;
+    /* Bits 13-15 mean const enum / export import, parameter property, and on a field an
+     * auto-accessor; on a program, bit 14 only says the source was TypeScript. */
+    uint16_t ts_bits = (uint16_t)((a->kind == JS_PROGRAM ? 0 : JS_NF_TS_SIGNIFICANT) | (a->kind == JS_FIELD ? JS_NF_ACCESSOR : 0));
+    if ((a->flags & ts_bits) != (b->flags & ts_bits)) return false;
     switch ((js_kind)a->kind) {
     case JS_PROGRAM:
       return list_eq(a->u.program.body, b->u.program.body);
@@ -286,7 +291,8 @@ static bool eq(const js_node *a, const js_node *b) {
     }
     case JS_CLASS_DECL: case JS_CLASS: {
       const js_class *c = a->u.cls, *d = b->u.cls;
-      return eq(c->id, d->id) && eq(c->super, d->super) && list_eq(c->body, d->body);
+      return eq(c->id, d->id) && eq(c->super, d->super) && list_eq(c->body, d->body) &&
+             list_eq(c->decorators, d->decorators);
     }
     case JS_IMPORT_DECL: case JS_EXPORT_NAMED: case JS_EXPORT_DEFAULT:
       return list_eq(a->u.mod.specifiers, b->u.mod.specifiers) && eq(a->u.mod.source, b->u.mod.source) &&
@@ -296,7 +302,9 @@ static bool eq(const js_node *a, const js_node *b) {
              name_eq(a->u.mod.decl, b->u.mod.decl);
     case JS_IMPORT_SPECIFIER: case JS_IMPORT_DEFAULT: case JS_IMPORT_NAMESPACE: case JS_EXPORT_SPECIFIER:
       return name_eq(a->u.spec.a, b->u.spec.a) && name_eq(a->u.spec.b, b->u.spec.b);
-    case JS_IMPORT_ATTRIBUTE: case JS_PROPERTY: case JS_METHOD: case JS_FIELD:
+    case JS_IMPORT_ATTRIBUTE: case JS_PROPERTY: case JS_METHOD: case JS_FIELD: case JS_TS_ENUM_MEMBER:
+      if ((a->kind == JS_METHOD || a->kind == JS_FIELD) && !list_eq(a->u.prop.decorators, b->u.prop.decorators))
+        return false;
       if (!(a->flags & JS_NF_COMPUTED)) {
         if (!name_eq(a->u.prop.key, b->u.prop.key)) return false;
       } else if (!eq(a->u.prop.key, b->u.prop.key)) {
@@ -327,6 +335,35 @@ static bool eq(const js_node *a, const js_node *b) {
     case JS_IMPORT_CALL:
       return eq(a->u.import_call.source, b->u.import_call.source) &&
              eq(a->u.import_call.options, b->u.import_call.options);
+    case JS_DECORATOR: case JS_TS_EXPORT_ASSIGN:
+      a = a->u.unary.arg;
+      b = b->u.unary.arg;
+      continue;
+    case JS_TS_ENUM:
+      return eq(a->u.ts_enum.id, b->u.ts_enum.id) && list_eq(a->u.ts_enum.members, b->u.ts_enum.members);
+    case JS_TS_NAMESPACE:
+      return eq(a->u.ts_ns.id, b->u.ts_ns.id) && list_eq(a->u.ts_ns.body, b->u.ts_ns.body);
+    case JS_TS_IMPORT_EQUALS:
+      return eq(a->u.spec.a, b->u.spec.a) && eq(a->u.spec.b, b->u.spec.b);
+    case JS_JSX_ELEMENT:
+      return eq(a->u.jsx.name, b->u.jsx.name) && list_eq(a->u.jsx.attrs, b->u.jsx.attrs) &&
+             list_eq(a->u.jsx.children, b->u.jsx.children);
+    case JS_JSX_NAME:
+      return str_eq(a->u.ident.name, b->u.ident.name);
+    case JS_JSX_ATTR:
+      if (!eq(a->u.prop.key, b->u.prop.key)) return false;
+      a = a->u.prop.value;
+      b = b->u.prop.value;
+      continue;
+    case JS_JSX_SPREAD: case JS_JSX_EXPR:
+      a = a->u.unary.arg;
+      b = b->u.unary.arg;
+      continue;
+    case JS_JSX_TEXT:
+      /* The raw text decides the whitespace rules (lines are trimmed before entities are
+       * decoded), so two texts are the same child only if they are spelled the same. */
+      if (a->u.str.raw.ptr && b->u.str.raw.ptr) return str_eq(a->u.str.raw, b->u.str.raw);
+      return str_eq(a->u.str.value, b->u.str.value);
     default:
       return false;
     }
@@ -411,6 +448,13 @@ static void dump(dbuf *d, const js_node *n) {
   };
   for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
     if (n->flags & flags[i].flag) puts_(d, flags[i].name);
+  /* The TypeScript flag bits mean different things per kind. */
+  if (n->flags & JS_NF_CONST) {
+    if (n->kind == JS_TS_ENUM) puts_(d, " const");
+    else if (n->kind == JS_TS_IMPORT_EQUALS) puts_(d, " export");
+  }
+  if ((n->flags & JS_NF_PARAM_PROP) && n->kind != JS_PROGRAM) puts_(d, " param-prop");
+  if ((n->flags & JS_NF_ACCESSOR) && n->kind == JS_FIELD) puts_(d, " accessor");
   switch ((js_kind)n->kind) {
   case JS_PROGRAM:
     put(d, " ", 1);
@@ -524,6 +568,10 @@ static void dump(dbuf *d, const js_node *n) {
     break;
   }
   case JS_CLASS_DECL: case JS_CLASS:
+    if (n->u.cls->decorators.len) {
+      put(d, " @", 2);
+      dump_list(d, n->u.cls->decorators);
+    }
     dump_child(d, n->u.cls->id);
     dump_child(d, n->u.cls->super);
     put(d, " ", 1);
@@ -543,7 +591,11 @@ static void dump(dbuf *d, const js_node *n) {
     dump_child(d, n->u.spec.a);
     dump_child(d, n->u.spec.b);
     break;
-  case JS_PROPERTY: case JS_METHOD: case JS_FIELD: case JS_IMPORT_ATTRIBUTE:
+  case JS_PROPERTY: case JS_METHOD: case JS_FIELD: case JS_IMPORT_ATTRIBUTE: case JS_TS_ENUM_MEMBER:
+    if ((n->kind == JS_METHOD || n->kind == JS_FIELD) && n->u.prop.decorators.len) {
+      put(d, " @", 2);
+      dump_list(d, n->u.prop.decorators);
+    }
     if (n->kind == JS_PROPERTY && n->op) puts_(d, n->op == JS_PROP_GET ? " get" : " set");
     if (n->kind == JS_METHOD && n->op) {
       static const char *const mk[] = {"", " get", " set", " constructor"};
@@ -620,6 +672,45 @@ static void dump(dbuf *d, const js_node *n) {
   case JS_IMPORT_CALL:
     dump_child(d, n->u.import_call.source);
     if (n->u.import_call.options) dump_child(d, n->u.import_call.options);
+    break;
+  case JS_DECORATOR: case JS_TS_EXPORT_ASSIGN:
+    dump_child(d, n->u.unary.arg);
+    break;
+  case JS_TS_ENUM:
+    dump_child(d, n->u.ts_enum.id);
+    put(d, " ", 1);
+    dump_list(d, n->u.ts_enum.members);
+    break;
+  case JS_TS_NAMESPACE:
+    dump_child(d, n->u.ts_ns.id);
+    put(d, " ", 1);
+    dump_list(d, n->u.ts_ns.body);
+    break;
+  case JS_TS_IMPORT_EQUALS:
+    dump_child(d, n->u.spec.a);
+    dump_child(d, n->u.spec.b);
+    break;
+  case JS_JSX_ELEMENT:
+    dump_child(d, n->u.jsx.name);
+    put(d, " ", 1);
+    dump_list(d, n->u.jsx.attrs);
+    put(d, " ", 1);
+    dump_list(d, n->u.jsx.children);
+    break;
+  case JS_JSX_NAME:
+    put(d, " ", 1);
+    put(d, n->u.ident.name.ptr, n->u.ident.name.len);
+    break;
+  case JS_JSX_ATTR:
+    dump_child(d, n->u.prop.key);
+    dump_child(d, n->u.prop.value);
+    break;
+  case JS_JSX_SPREAD: case JS_JSX_EXPR:
+    dump_child(d, n->u.unary.arg);
+    break;
+  case JS_JSX_TEXT:
+    put(d, " ", 1);
+    put_str(d, n->u.str.value);
     break;
   default:
     break;

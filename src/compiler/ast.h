@@ -164,6 +164,10 @@ enum {
   JS_NF_PARAM_PROP = 1 << 14,/* function parameter (JS_IDENT or JS_ASSIGN_PATTERN) that is a
                                 TypeScript parameter property: `constructor(private x = 1)` */
   JS_NF_TYPESCRIPT = 1 << 14,/* JS_PROGRAM: parsed as TypeScript (import elision applies) */
+  JS_NF_ACCESSOR = 1 << 15,  /* JS_FIELD: an auto-accessor, `accessor x = 1` (decorators proposal) */
+  JS_NF_IMPORT_CLAUSE = 1 << 15, /* JS_IMPORT_DECL: written with an import clause (`import {} from 'm'`,
+                                   `import type T from 'm'`), not as `import 'm'`: TypeScript removes such
+                                   a declaration once elision leaves it no specifiers */
 };
 
 typedef enum js_op {

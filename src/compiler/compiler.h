@@ -42,6 +42,13 @@ typedef struct js_error {
 
 typedef struct js_arena js_arena;
 
+/* JSX pragmas from comments (`@jsx h`, `@jsxFrag F`, `@jsxRuntime classic`, `@jsxImportSource preact`), found
+ * when lang has JSX: each value as written (len 0 when absent; the last one in the file wins),
+ * pointing into the source. transforms/jsx.c applies them over its options. */
+typedef struct js_jsx_pragmas {
+  js_str jsx, frag, runtime, import_source;
+} js_jsx_pragmas;
+
 /* The result of a parse. program is NULL exactly when nerrors > 0. Everything (nodes, strings,
  * errors) lives in the result's arena and is released by js_ast_free. */
 typedef struct js_ast {
@@ -49,6 +56,7 @@ typedef struct js_ast {
   const js_error *errors; /* sorted by offset */
   size_t nerrors;
   js_arena *arena;        /* owner of the tree; later passes may allocate new nodes in it */
+  js_jsx_pragmas jsx_pragmas;
 } js_ast;
 
 /* Parses src[0..len) (UTF-8; ill-formed bytes read as U+FFFD). Returns NULL only when memory runs
@@ -73,5 +81,48 @@ typedef struct js_print_options {
  * the same tree (js_ast_equal). Returns a NUL-terminated malloc'd string (caller frees), its length
  * in *len if len is not NULL, or NULL when memory runs out. */
 char *js_print(const js_node *node, const js_print_options *opts, size_t *len);
+
+/* ---- transpile: parse, lower TypeScript and JSX, print with a source map (transpile.c) ---- */
+
+typedef enum js_sourcemap_mode {
+  JS_SOURCEMAP_NONE = 0,
+  JS_SOURCEMAP_EXTERNAL, /* the map is returned in result.map; a sourceMappingURL comment is added
+                            only when map_url is set */
+  JS_SOURCEMAP_INLINE,   /* the code ends with a base64 data-URL sourceMappingURL comment */
+} js_sourcemap_mode;
+
+typedef struct js_transpile_options {
+  js_goal goal;
+  js_lang lang;
+  bool strict;                 /* Script goal: strict from the start */
+  const char *filename;        /* for messages ("<input>" when NULL) and the map's "sources" */
+  const char *source_name;     /* the map's "sources" entry when it differs from filename */
+  bool minify;
+  js_sourcemap_mode sourcemap;
+  bool no_sources_content;     /* leave "sourcesContent" out of the map */
+  const char *map_file;        /* the map's "file" field; NULL leaves it out */
+  const char *map_url;         /* EXTERNAL: written as `//# sourceMappingURL=<map_url>` */
+  /* A map of the input itself (tsc or babel output with its own map): the result's map is
+   * composed with it so it points at the original files. NULL for none. */
+  const char *input_map;
+  size_t input_map_len;
+} js_transpile_options;
+
+/* Everything malloc'd and owned by the result; release with js_transpile_result_free. */
+typedef struct js_transpile_result {
+  char *code;             /* NUL-terminated JavaScript; NULL when there are errors */
+  size_t code_len;
+  char *map;              /* EXTERNAL mode: the source map JSON, NUL-terminated; else NULL */
+  size_t map_len;
+  js_error *errors;       /* syntax and transform errors, text "file:line:col: message" */
+  size_t nerrors;
+  char *input_map_error;  /* why input_map was ignored (malformed), or NULL */
+} js_transpile_result;
+
+/* Transpiles src[0..len) to JavaScript. Returns 0 on success; -1 with result->errors filled when
+ * the input has errors, or -1 with no errors when memory runs out. *result is always
+ * initialised, so js_transpile_result_free is always safe. */
+int js_transpile(const char *src, size_t len, const js_transpile_options *opts, js_transpile_result *result);
+void js_transpile_result_free(js_transpile_result *result);
 
 #endif

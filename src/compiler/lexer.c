@@ -201,9 +201,41 @@ static inline int hexval(int c) {
 
 /* ---- trivia ------------------------------------------------------------------------------ */
 
+/* Records `@jsx X`, `@jsxFrag X`, `@jsxRuntime X` and `@jsxImportSource X` found in the comment
+ * text src[from..to): the word must start the comment or follow white space or `*`, and its value
+ * is the run of non-space characters after it. Later pragmas replace earlier ones. Only called
+ * when JSX is on, and cheap when the comment has no `@`. */
+static void scan_jsx_pragmas(js_lexer *lx, uint32_t from, uint32_t to) {
+  static const struct { const char *word; uint32_t len; int slot; } words[] = {
+    {"jsxImportSource", 15, JS_JSX_PRAGMA_IMPORT_SOURCE}, {"jsxRuntime", 10, JS_JSX_PRAGMA_RUNTIME},
+    {"jsxFrag", 7, JS_JSX_PRAGMA_FRAG}, {"jsx", 3, JS_JSX_PRAGMA_JSX},
+  };
+  const uint8_t *s = lx->src;
+  for (uint32_t i = from; i < to; i++) {
+    if (s[i] != '@') continue;
+    if (i > from && s[i - 1] != ' ' && s[i - 1] != '\t' && s[i - 1] != '*' && s[i - 1] != '\n' && s[i - 1] != '\r')
+      continue;
+    for (size_t w = 0; w < sizeof words / sizeof *words; w++) {
+      uint32_t e = i + 1 + words[w].len;
+      if (e >= to || memcmp(s + i + 1, words[w].word, words[w].len) != 0) continue;
+      if (s[e] != ' ' && s[e] != '\t') continue;
+      while (e < to && (s[e] == ' ' || s[e] == '\t')) e++;
+      uint32_t v = e;
+      while (e < to && s[e] > ' ') e++;
+      if (e > v) {
+        lx->jsx_pragmas[words[w].slot].ptr = (const char *)s + v;
+        lx->jsx_pragmas[words[w].slot].len = e - v;
+      }
+      i = e;
+      break;
+    }
+  }
+}
+
 /* Skips white space and comments; sets JS_TF_NL_BEFORE on the token. Returns false and sets an
  * error token for an unterminated comment. */
 static bool skip_trivia(js_lexer *lx) {
+  uint32_t comment_start;
   bool nl = false;
   bool line_start = lx->pos == 0; /* for --> (HTML close comment) at the start of the input */
   while (lx->pos < lx->len) {
@@ -232,6 +264,7 @@ static bool skip_trivia(js_lexer *lx) {
           }
           uint8_t e = lx->src[lx->pos];
           if (e == '*' && at(lx, lx->pos + 1) == '/') {
+            if (lx->jsx) scan_jsx_pragmas(lx, start + 2, lx->pos);
             lx->pos += 2;
             break;
           }
@@ -285,6 +318,7 @@ static bool skip_trivia(js_lexer *lx) {
       goto done;
     }
   line_comment:
+    comment_start = lx->pos;
     while (lx->pos < lx->len) {
       uint8_t e = lx->src[lx->pos];
       if (e == '\n' || e == '\r') break;
@@ -297,6 +331,7 @@ static bool skip_trivia(js_lexer *lx) {
         lx->pos++;
       }
     }
+    if (lx->jsx) scan_jsx_pragmas(lx, comment_start, lx->pos);
   }
 done:
   if (nl) lx->tok.flags |= JS_TF_NL_BEFORE;
@@ -1141,6 +1176,149 @@ void js_lexer_next(js_lexer *lx) {
   if (t->type == JS_T_ERROR && t->start > t->err_off) t->start = t->err_off;
 }
 
+/* ---- JSX --------------------------------------------------------------------------------- */
+
+static inline bool jsx_name_part(js_lexer *lx) {
+  uint8_t c = lx->src[lx->pos];
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
+      c == '-') {
+    lx->pos++;
+    return true;
+  }
+  if (c < 0x80) return false;
+  int n;
+  uint32_t cp = peek_cp(lx, &n);
+  if (!js_is_id_part(cp)) return false;
+  skip_cp(lx, cp, n);
+  return true;
+}
+
+static void reset_token(js_lexer *lx) {
+  js_token *t = &lx->tok;
+  t->flags = 0;
+  t->kw = 0;
+  t->error = NULL;
+  t->value.ptr = NULL;
+  t->value.len = 0;
+  t->raw.ptr = NULL;
+  t->raw.len = 0;
+}
+
+static void start_token(js_lexer *lx) {
+  js_token *t = &lx->tok;
+  t->start = lx->pos;
+  t->line = lx->line;
+  t->col = lx->pos - lx->line_start - lx->col_adjust;
+}
+
+void js_lexer_next_jsx_tag(js_lexer *lx) {
+  js_token *t = &lx->tok;
+  reset_token(lx);
+  if (!skip_trivia(lx)) {
+    t->start = lx->tok.err_off;
+    t->end = lx->pos;
+    return;
+  }
+  if (lx->pos >= lx->len) {
+    js_lexer_next(lx);
+    return;
+  }
+  uint8_t c = lx->src[lx->pos];
+  if (c == '"' || c == '\'') {
+    start_token(lx);
+    lx->pos++;
+    uint32_t begin = lx->pos;
+    for (;;) {
+      if (lx->pos >= lx->len) {
+        set_error(lx, "Unterminated string constant", t->start);
+        t->end = lx->pos;
+        return;
+      }
+      uint8_t e = lx->src[lx->pos];
+      if (e == c) break;
+      if (e == '\n' || e == '\r') {
+        eat_newline(lx);
+      } else if (e >= 0x80) {
+        int n;
+        uint32_t cp = peek_cp(lx, &n);
+        if (cp == 0x2028 || cp == 0x2029) eat_newline(lx);
+        else skip_cp(lx, cp, n);
+      } else {
+        lx->pos++;
+      }
+    }
+    t->type = JS_T_STRING;
+    t->value.ptr = (const char *)lx->src + begin;
+    t->value.len = lx->pos - begin;
+    lx->pos++;
+    t->end = lx->pos;
+    return;
+  }
+  if (c == '>') {
+    start_token(lx);
+    t->type = JS_T_GT;
+    lx->pos++;
+    t->end = lx->pos;
+    return;
+  }
+  /* Names: JavaScript's, then any run of '-' and name characters. */
+  js_lexer_next(lx);
+  if (t->type != JS_T_NAME || lx->pos >= lx->len || lx->src[lx->pos] != '-') return;
+  if (t->flags & JS_TF_ESCAPED) {
+    set_error(lx, "Invalid or unexpected token", t->start);
+    return;
+  }
+  while (lx->pos < lx->len && jsx_name_part(lx)) {}
+  t->value.ptr = (const char *)lx->src + t->start;
+  t->value.len = lx->pos - t->start;
+  t->kw = 0;
+  t->end = lx->pos;
+}
+
+void js_lexer_next_jsx_child(js_lexer *lx) {
+  js_token *t = &lx->tok;
+  reset_token(lx);
+  start_token(lx);
+  if (lx->pos >= lx->len) {
+    t->type = JS_T_EOF;
+    t->end = lx->pos;
+    return;
+  }
+  uint8_t c = lx->src[lx->pos];
+  if (c == '<' || c == '{') {
+    t->type = c == '<' ? JS_T_LT : JS_T_LBRACE;
+    lx->pos++;
+    t->end = lx->pos;
+    return;
+  }
+  while (lx->pos < lx->len) {
+    uint8_t e = lx->src[lx->pos];
+    if (e == '<' || e == '{') break;
+    if (e == '>' || e == '}') {
+      /* TypeScript's wording; Babel rejects the same characters. */
+      set_error(lx, e == '>' ? "Unexpected token. Did you mean `{'>'}` or `&gt;`?"
+                             : "Unexpected token. Did you mean `{'}'}` or `&rbrace;`?", lx->pos);
+      lx->pos++;
+      t->end = lx->pos;
+      return;
+    }
+    if (e == '\n' || e == '\r') {
+      eat_newline(lx);
+    } else if (e >= 0x80) {
+      int n;
+      uint32_t cp = peek_cp(lx, &n);
+      if (cp == 0x2028 || cp == 0x2029) eat_newline(lx);
+      else skip_cp(lx, cp, n);
+    } else {
+      lx->pos++;
+    }
+  }
+  t->type = JS_T_JSX_TEXT;
+  t->value.ptr = (const char *)lx->src + t->start;
+  t->value.len = lx->pos - t->start;
+  t->end = lx->pos;
+}
+
 void js_lexer_rescan_regexp(js_lexer *lx) {
   js_token *t = &lx->tok;
   lx->pos = t->start + 1;
@@ -1283,7 +1461,7 @@ static const char *const tok_texts[JS_T_COUNT] = {
   [JS_T_PERCENT_ASSIGN] = "%=", [JS_T_STARSTAR_ASSIGN] = "**=", [JS_T_SHL_ASSIGN] = "<<=",
   [JS_T_SAR_ASSIGN] = ">>=", [JS_T_SHR_ASSIGN] = ">>>=", [JS_T_AMP_ASSIGN] = "&=",
   [JS_T_PIPE_ASSIGN] = "|=", [JS_T_CARET_ASSIGN] = "^=", [JS_T_AND_ASSIGN] = "&&=",
-  [JS_T_OR_ASSIGN] = "||=", [JS_T_NULLISH_ASSIGN] = "?\?=",
+  [JS_T_OR_ASSIGN] = "||=", [JS_T_NULLISH_ASSIGN] = "?\?=", [JS_T_JSX_TEXT] = "JSX text",
 };
 
 const char *js_tok_text(js_tok t) { return (unsigned)t < JS_T_COUNT && tok_texts[t] ? tok_texts[t] : "?"; }

@@ -41,6 +41,7 @@ typedef enum js_tok {
   JS_T_PERCENT_ASSIGN, JS_T_STARSTAR_ASSIGN, JS_T_SHL_ASSIGN, JS_T_SAR_ASSIGN, JS_T_SHR_ASSIGN,
   JS_T_AMP_ASSIGN, JS_T_PIPE_ASSIGN, JS_T_CARET_ASSIGN, JS_T_AND_ASSIGN, JS_T_OR_ASSIGN,
   JS_T_NULLISH_ASSIGN,
+  JS_T_JSX_TEXT,        /* JSX child text (js_lexer_next_jsx_child); value = the raw source range */
   JS_T_COUNT
 } js_tok;
 
@@ -107,6 +108,8 @@ typedef struct js_lexer {
   js_arena *arena;
   js_token tok;
   js_str hashbang;      /* text after #! on the first line, if any */
+  bool jsx;             /* JSX is on: comments are searched for @jsx pragmas */
+  js_str jsx_pragmas[4];/* values of @jsx, @jsxFrag, @jsxRuntime, @jsxImportSource (JS_JSX_PRAGMA_*) */
   char *buf;            /* scratch for decoded text, malloc'd */
   uint32_t buf_len, buf_cap;
 } js_lexer;
@@ -126,6 +129,18 @@ void js_lexer_rescan_regexp(js_lexer *lx);
 /* The current token is `}` closing a template substitution: reads it again as the template's
  * continuation (JS_T_TEMPLATE_MIDDLE or JS_T_TEMPLATE_TAIL). */
 void js_lexer_rescan_template(js_lexer *lx);
+
+/* JSX reads its own tokens where the JavaScript grammar does not apply (parse_jsx.c calls these
+ * instead of js_lexer_next). Inside a tag, names may contain '-' (`data-x`, then value spans the
+ * whole name and kw is 0), strings have no escapes and may span lines (value = the text between
+ * the quotes, undecoded), and `>` is always a token of its own (`<a>=</a>`). Everything else is
+ * read as in JavaScript. */
+void js_lexer_next_jsx_tag(js_lexer *lx);
+/* Between children: `<`, `{`, end of input, or JS_T_JSX_TEXT up to the next `<` or `{`. A `>` or
+ * `}` in the text is an error token with TypeScript's message. */
+void js_lexer_next_jsx_child(js_lexer *lx);
+
+enum { JS_JSX_PRAGMA_JSX, JS_JSX_PRAGMA_FRAG, JS_JSX_PRAGMA_RUNTIME, JS_JSX_PRAGMA_IMPORT_SOURCE };
 
 static inline void js_lexer_save(const js_lexer *lx, js_lexer_state *s) {
   s->pos = lx->pos;

@@ -438,6 +438,7 @@ bool js__parse_directives(js_parser *p, bool *octal_before) {
   while (js__is(p, JS_T_STRING)) {
     js_token t = *js__tok(p);
     js_node *stmt = js__parse_statement_list_item(p);
+    if (!stmt) break; /* erased (TypeScript declaration files) */
     js_node *e = stmt->kind == JS_EXPR_STMT ? stmt->u.unary.arg : NULL;
     if (!e || e->kind != JS_STRING || (e->flags & JS_NF_PARENS) || e->loc.offset != t.start || e->end != t.end) {
       /* Not a directive: the prologue is over. */
@@ -480,11 +481,13 @@ static js_node *parse_program(js_parser *p, bool strict) {
   js__parse_directives(p, &octal);
   js__parse_statements(p, JS_T_EOF);
   if (!js__is(p, JS_T_EOF)) js__unexpected(p);
-  if (p->module) js__check_exports(p);
+  /* In TypeScript `export { T }` may name a type, which the lowering erases: no binding to check. */
+  if (p->module && !p->ts) js__check_exports(p);
   prog->u.program.body = js__pop_list(p, mark);
   prog->end = p->lx.len;
   if (top.strict) prog->flags |= JS_NF_STRICT;
   if (p->module) prog->flags |= JS_NF_MODULE;
+  if (p->ts) prog->flags |= JS_NF_TYPESCRIPT;
   js__scope_pop(p);
   js__fn_pop(p);
   return prog;
@@ -504,6 +507,16 @@ static int run(js_parser *p, bool strict, js_node **out) {
   if (r == 0) *out = parse_program(p, strict);
   p->jmp = NULL;
   return r;
+}
+
+static bool is_declaration_file(const char *name) {
+  static const char *const ends[] = {".d.ts", ".d.mts", ".d.cts"};
+  size_t n = strlen(name);
+  for (size_t i = 0; i < sizeof ends / sizeof *ends; i++) {
+    size_t e = strlen(ends[i]);
+    if (n >= e && memcmp(name + n - e, ends[i], e) == 0) return true;
+  }
+  return false;
 }
 
 js_ast *js_parse(const char *src, size_t len, const js_parse_options *opts) {
@@ -533,7 +546,12 @@ js_ast *js_parse(const char *src, size_t len, const js_parse_options *opts) {
   p->module = opts->goal == JS_GOAL_MODULE;
   p->max_depth = opts->max_depth ? opts->max_depth : JS_DEFAULT_MAX_DEPTH;
   p->too_large = too_large;
+  p->jsx = opts->lang == JS_LANG_JSX || opts->lang == JS_LANG_TSX;
+  p->ts = opts->lang == JS_LANG_TS || opts->lang == JS_LANG_TSX;
+  /* A declaration file (.d.ts, .d.mts, .d.cts) is ambient throughout, as if under `declare`. */
+  if (p->ts && is_declaration_file(p->filename)) p->ts_ambient = 1;
   js_lexer_init(&p->lx, src, (uint32_t)len, arena, p->module);
+  p->lx.jsx = p->jsx;
 
   js_node *prog = NULL;
   int r = run(p, opts->strict, &prog);
@@ -552,6 +570,10 @@ js_ast *js_parse(const char *src, size_t len, const js_parse_options *opts) {
   } else if (!oom && prog) {
     ast->program = prog;
   }
+  ast->jsx_pragmas.jsx = p->lx.jsx_pragmas[JS_JSX_PRAGMA_JSX];
+  ast->jsx_pragmas.frag = p->lx.jsx_pragmas[JS_JSX_PRAGMA_FRAG];
+  ast->jsx_pragmas.runtime = p->lx.jsx_pragmas[JS_JSX_PRAGMA_RUNTIME];
+  ast->jsx_pragmas.import_source = p->lx.jsx_pragmas[JS_JSX_PRAGMA_IMPORT_SOURCE];
   js_lexer_free(&p->lx);
   js_arena_free(&p->scratch);
   free(p->stack);
@@ -565,6 +587,26 @@ js_ast *js_parse(const char *src, size_t len, const js_parse_options *opts) {
     return NULL;
   }
   return ast;
+}
+
+int js__ast_add_error(js_ast *ast, const char *filename, js_loc loc, const char *fmt, ...) {
+  char msg[512];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  if (!filename) filename = "<input>";
+  size_t n = strlen(msg), tn = strlen(filename) + n + 32;
+  js_error *errs = js_arena_alloc(ast->arena, (ast->nerrors + 1) * sizeof *errs);
+  char *m = js_arena_strndup(ast->arena, msg, n);
+  char *t = js_arena_alloc(ast->arena, tn);
+  if (!errs || !m || !t) return -1;
+  if (ast->nerrors) memcpy(errs, ast->errors, ast->nerrors * sizeof *errs);
+  snprintf(t, tn, "%s:%u:%u: %s", filename, loc.line, loc.col + 1, msg);
+  errs[ast->nerrors] = (js_error){.message = m, .text = t, .offset = loc.offset, .line = loc.line, .col = loc.col + 1};
+  ast->errors = errs;
+  ast->nerrors++;
+  return 0;
 }
 
 void js_ast_free(js_ast *ast) {

@@ -132,20 +132,76 @@ static bool is_modifier(js_parser *p, bool async, bool accessor) {
     return false;
   /* `get *g() {}` is no accessor: `get` is a field (ASI before the generator method). */
   if (accessor && nt.type == JS_T_STAR) return false;
+  /* TypeScript: `static?: T`, `get!: T`, `async: T`, `set<T>()` name the member. */
+  if (p->ts && (nt.type == JS_T_COLON || nt.type == JS_T_QUESTION || nt.type == JS_T_BANG || nt.type == JS_T_LT))
+    return false;
   if (async && (nt.flags & JS_TF_NL_BEFORE)) return false;
   return true;
 }
 
+/* TypeScript's member modifiers; abstract and declare members are erased (*erase). */
+static bool ts_modifier(js_parser *p, bool *erase) {
+  static const char *const words[] = {"public", "private", "protected", "readonly", "override", "abstract", "declare"};
+  for (size_t i = 0; i < sizeof words / sizeof *words; i++) {
+    if (!js__ts_is_word(p, words[i])) continue;
+    js_token nt;
+    js__peek(p, &nt);
+    if (nt.flags & JS_TF_NL_BEFORE) return false;
+    switch (nt.type) {
+    case JS_T_NAME: case JS_T_STRING: case JS_T_NUMBER: case JS_T_BIGINT: case JS_T_LBRACKET: case JS_T_PRIVATE:
+    case JS_T_STAR:
+      break;
+    default:
+      return false;
+    }
+    if (i >= 5) *erase = true;
+    js__next(p);
+    return true;
+  }
+  return false;
+}
+
+/* `accessor` [no line break] ClassElementName: an auto-accessor (decorators proposal). */
+static bool accessor_modifier(js_parser *p) {
+  if (!js__ts_is_word(p, "accessor")) return false;
+  js_token nt;
+  js__peek(p, &nt);
+  if (nt.flags & JS_TF_NL_BEFORE) return false;
+  return nt.type == JS_T_NAME || nt.type == JS_T_STRING || nt.type == JS_T_NUMBER || nt.type == JS_T_BIGINT ||
+         nt.type == JS_T_LBRACKET || nt.type == JS_T_PRIVATE;
+}
+
 static js_node *parse_member(js_parser *p, bool derived, bool *seen_ctor) {
   js_loc start = js__tok_loc(p);
-  bool is_static = false;
+  js_list decorators = {NULL, 0};
+  if (js__is(p, JS_T_AT)) decorators = js__parse_decorators(p);
+  bool is_static = false, is_accessor = false, erase = false;
   uint32_t fn_flags = 0;
   int accessor = JS_PROP_INIT;
-  if (js__is_kw(p, JS_KW_STATIC) && is_modifier(p, false, false)) {
-    js__next(p);
-    is_static = true;
-    if (js__is(p, JS_T_LBRACE)) return parse_static_block(p, start);
+  for (;;) {
+    if (p->ts && ts_modifier(p, &erase)) continue;
+    if (!is_static && !is_accessor && js__is_kw(p, JS_KW_STATIC) && is_modifier(p, false, false)) {
+      js__next(p);
+      is_static = true;
+      if (js__is(p, JS_T_LBRACE)) {
+        if (decorators.len) js__raise(p, decorators.items[0]->loc.offset, "Decorators are not valid here.");
+        return parse_static_block(p, start);
+      }
+      continue;
+    }
+    if (!is_accessor && accessor_modifier(p)) {
+      js__next(p);
+      is_accessor = true;
+      continue;
+    }
+    break;
   }
+  if (p->ts && js__ts_index_signature(p)) {
+    /* `[key: string]: T`: types only */
+    if (!js__eat(p, JS_T_SEMI)) js__eat(p, JS_T_COMMA);
+    return NULL;
+  }
+  if (is_accessor) goto key;
   if (js__is_kw(p, JS_KW_ASYNC) && is_modifier(p, true, false)) {
     js__next(p);
     fn_flags |= JS_FN_ASYNC;
@@ -158,42 +214,58 @@ static js_node *parse_member(js_parser *p, bool derived, bool *seen_ctor) {
     accessor = js__is_kw(p, JS_KW_GET) ? JS_PROP_GET : JS_PROP_SET;
     js__next(p);
   }
+key:;
   js_node *key = js__parse_property_key(p, true);
-  bool computed = (key->flags & JS_NF_COMPUTED) != 0;
-  key->flags &= (uint16_t)~JS_NF_COMPUTED;
+  bool computed = p->key_computed;
   bool is_private = key->kind == JS_PRIVATE_NAME;
+  if (p->ts) {
+    /* optional `m?()` / `x?: T`, definite `x!: T` */
+    if (js__is(p, JS_T_QUESTION)) js__next(p);
+    else if (js__is(p, JS_T_BANG) && !js__nl_before(p)) js__next(p);
+  }
 
-  if (js__is(p, JS_T_LPAREN)) {
+  if (!is_accessor && (js__is(p, JS_T_LPAREN) || (p->ts && js__is(p, JS_T_LT)))) {
     js_node *m = js__node(p, JS_METHOD, start);
+    m->u.prop.decorators = decorators;
     m->u.prop.key = key;
     if (computed) m->flags |= JS_NF_COMPUTED;
     if (is_static) m->flags |= JS_NF_STATIC;
     int kind = accessor == JS_PROP_GET ? JS_METHOD_GET : accessor == JS_PROP_SET ? JS_METHOD_SET : JS_METHOD_METHOD;
-    uint32_t ctx = JS_CTX_METHOD;
+    uint32_t ctx = JS_CTX_METHOD | (p->ts ? JS_CTX_TS_SIGNATURE : 0);
+    bool is_ctor = false;
     if (!is_static && key_is(key, computed, "constructor")) {
       if (accessor != JS_PROP_INIT) js__report(p, key->loc.offset, "Class constructor may not be an accessor");
       else if (fn_flags & JS_FN_GENERATOR) js__report(p, key->loc.offset, "Class constructor may not be a generator");
       else if (fn_flags & JS_FN_ASYNC) js__report(p, key->loc.offset, "Class constructor may not be an async method");
       else {
-        if (*seen_ctor) js__report(p, key->loc.offset, "A class may only have one constructor");
-        *seen_ctor = true;
+        is_ctor = true;
         kind = JS_METHOD_CONSTRUCTOR;
         ctx |= JS_CTX_CTOR | (derived ? JS_CTX_DERIVED : 0);
       }
     }
     if (is_static && key_is(key, computed, "prototype"))
       js__report(p, key->loc.offset, "Classes may not have a static property named 'prototype'");
+    m->op = (uint8_t)kind;
+    m->u.prop.value = js__parse_method_function(p, start, fn_flags, ctx, accessor);
+    /* A TypeScript signature (no body) or an abstract or declared method is erased, and counts
+     * neither as the constructor nor as a private name. */
+    if (!m->u.prop.value || erase) return NULL;
+    if (is_ctor) {
+      if (*seen_ctor) js__report(p, key->loc.offset, "A class may only have one constructor");
+      *seen_ctor = true;
+    }
     if (is_private) {
       uint32_t pk = accessor == JS_PROP_GET ? JS_PRIV_GET : accessor == JS_PROP_SET ? JS_PRIV_SET : JS_PRIV_METHOD;
       private_declare(p, key->u.ident.name, pk | (is_static ? JS_PRIV_STATIC : 0), key->loc.offset);
     }
-    m->op = (uint8_t)kind;
-    m->u.prop.value = js__parse_method_function(p, start, fn_flags, ctx, accessor);
     js__finish(p, m);
     return m;
   }
   if (fn_flags || accessor != JS_PROP_INIT) js__unexpected(p);
+  if (p->ts) js__ts_annotation(p);
   js_node *f = js__node(p, JS_FIELD, start);
+  f->u.prop.decorators = decorators;
+  if (is_accessor) f->flags |= JS_NF_ACCESSOR;
   f->u.prop.key = key;
   if (computed) f->flags |= JS_NF_COMPUTED;
   if (is_static) f->flags |= JS_NF_STATIC;
@@ -201,11 +273,12 @@ static js_node *parse_member(js_parser *p, bool derived, bool *seen_ctor) {
     js__report(p, key->loc.offset, "Classes may not have a field named 'constructor'");
   if (is_static && key_is(key, computed, "prototype"))
     js__report(p, key->loc.offset, "Classes may not have a static property named 'prototype'");
-  if (is_private) private_declare(p, key->u.ident.name, JS_PRIV_FIELD | (is_static ? JS_PRIV_STATIC : 0), key->loc.offset);
+  if (is_private && !erase)
+    private_declare(p, key->u.ident.name, JS_PRIV_FIELD | (is_static ? JS_PRIV_STATIC : 0), key->loc.offset);
   if (js__eat(p, JS_T_ASSIGN)) f->u.prop.value = parse_field_init(p);
   js__semicolon(p);
   js__finish(p, f);
-  return f;
+  return erase ? NULL : f;
 }
 
 js_node *js__parse_class(js_parser *p, bool decl, bool name_opt) {
@@ -213,18 +286,28 @@ js_node *js__parse_class(js_parser *p, bool decl, bool name_opt) {
   js_node *n = js__node_here(p, decl ? JS_CLASS_DECL : JS_CLASS);
   js_class *c = js__alloc(p, sizeof *c);
   n->u.cls = c;
+  /* Decorators read before the class (`@dec class`, `@dec export class`) belong to it. */
+  c->decorators = p->decorators;
+  p->decorators.items = NULL;
+  p->decorators.len = 0;
   js__next(p); /* class */
   bool outer_strict = p->fn->strict;
   p->fn->strict = true;
-  if (js__is(p, JS_T_NAME) && !(js__is_kw(p, JS_KW_EXTENDS))) {
+  if (js__is(p, JS_T_NAME) && !js__is_kw(p, JS_KW_EXTENDS) && !(p->ts && js__ts_is_word(p, "implements"))) {
     c->id = js__parse_binding_ident(p);
     if (decl) js__declare_lexical(p, c->id->u.ident.name, c->id->loc.offset, false);
   } else if (decl && !name_opt) {
     js__unexpected(p);
   }
+  if (p->ts) js__ts_type_params(p);
   if (js__is_kw(p, JS_KW_EXTENDS)) {
     js__next(p);
     c->super = js__parse_lhs(p);
+    if (p->ts && (js__is(p, JS_T_LT) || js__is(p, JS_T_SHL))) js__ts_type_args(p);
+  }
+  if (p->ts && js__ts_is_word(p, "implements")) {
+    js__next(p);
+    js__ts_heritage(p);
   }
   js__expect(p, JS_T_LBRACE);
   js_class_ctx cctx;
@@ -237,7 +320,8 @@ js_node *js__parse_class(js_parser *p, bool decl, bool name_opt) {
   bool seen_ctor = false;
   while (!js__is(p, JS_T_RBRACE)) {
     if (js__eat(p, JS_T_SEMI)) continue;
-    js__push(p, parse_member(p, c->super != NULL, &seen_ctor));
+    js_node *m = parse_member(p, c->super != NULL, &seen_ctor);
+    if (m) js__push(p, m); /* NULL: an erased TypeScript member */
   }
   js__next(p);
   p->no_in = no_in;

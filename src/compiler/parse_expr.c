@@ -95,6 +95,7 @@ js_node *js__parse_string_literal(js_parser *p) {
 
 js_node *js__parse_property_key(js_parser *p, bool allow_private) {
   js_token *t = js__tok(p);
+  p->key_computed = false;
   switch (t->type) {
   case JS_T_NAME:
     return ident_from_token(p);
@@ -118,7 +119,8 @@ js_node *js__parse_property_key(js_parser *p, bool allow_private) {
     js_node *k = js__parse_assign(p, NULL);
     p->no_in = no_in;
     js__expect(p, JS_T_RBRACKET);
-    k->flags |= JS_NF_COMPUTED; /* marks the key as computed for the caller; cleared there */
+    /* Told through the parser, not a flag on k: k may be a computed member `[a[b]]`. */
+    p->key_computed = true;
     return k;
   }
   default:
@@ -330,10 +332,7 @@ js_node *js__parse_binding_target(js_parser *p) {
       js_node *prop = js__node_here(p, JS_PROPERTY);
       js_token kt = *js__tok(p);
       js_node *key = js__parse_property_key(p, false);
-      if (key->flags & JS_NF_COMPUTED) {
-        key->flags &= (uint16_t)~JS_NF_COMPUTED;
-        prop->flags |= JS_NF_COMPUTED;
-      }
+      if (p->key_computed) prop->flags |= JS_NF_COMPUTED;
       prop->u.prop.key = key;
       if (js__eat(p, JS_T_COLON)) {
         prop->u.prop.value = js__parse_binding_element(p);
@@ -458,6 +457,15 @@ static js_node *parse_binary(js_parser *p, int min_prec, js_cover *cv) {
   if (is_unparenthesized(left, JS_ARROW)) return left;
   for (;;) {
     js_op op;
+    if (p->ts && min_prec <= 8 && !js__nl_before(p) && (js__ts_is_word(p, "as") || js__ts_is_word(p, "satisfies"))) {
+      /* `x as T`, `x as const`, `x satisfies T` (relational precedence): the type is erased */
+      js__check_cover(p, cv);
+      bool as = js__ts_is_word(p, "as");
+      js__next(p);
+      if (as && js__is_kw(p, JS_KW_CONST)) js__next(p);
+      else js__ts_type(p);
+      continue;
+    }
     int prec = binary_prec(p, &op);
     if (!prec || prec < min_prec) break;
     js__check_cover(p, cv);
@@ -592,7 +600,10 @@ static js_node *parse_conditional(js_parser *p, js_cover *cv) {
   n->u.cond.test = test;
   bool no_in = p->no_in;
   p->no_in = false;
+  uint32_t noret = p->ts_noret_at;
+  if (p->ts) p->ts_noret_at = js__tok(p)->start + 1;
   n->u.cond.cons = js__parse_assign(p, NULL);
+  p->ts_noret_at = noret;
   p->no_in = no_in;
   js__expect(p, JS_T_COLON);
   n->u.cond.alt = js__parse_assign(p, NULL);
@@ -662,6 +673,22 @@ static js_node *parse_unary(js_parser *p, js_cover *cv) {
     if (!js__is_kw(p, JS_KW_IN) || p->no_in) js__raise(p, n->loc.offset, "Unexpected private name");
     return n;
   }
+  case JS_T_LT:
+  case JS_T_SHL:
+    if (p->ts) {
+      /* TypeScript: a generic arrow `<T>(x: T) => x`, else (not in .tsx) an assertion `<T>x` */
+      js_node *a = js__ts_arrow(p, js__tok_loc(p), false);
+      if (a) return a;
+      if (!p->jsx) {
+        js__ts_type_assertion(p);
+        js__enter(p);
+        js_node *arg = parse_unary(p, NULL);
+        js__leave(p);
+        if (is_unparenthesized(arg, JS_ARROW)) js__raise(p, arg->loc.offset, "Malformed arrow function parameter list");
+        return arg;
+      }
+    }
+    break;
   default:
     break;
   }
@@ -732,6 +759,8 @@ static void parse_arguments(js_parser *p, js_list *out, js_cover *cv, bool *spre
   p->no_in = no_in;
   *out = js__pop_list(p, mark);
 }
+
+void js__parse_call_args(js_parser *p, js_list *out) { parse_arguments(p, out, NULL, NULL); }
 
 static js_node *parse_super(js_parser *p) {
   js_node *n = js__node_here(p, JS_SUPER);
@@ -852,6 +881,7 @@ static js_node *parse_new(js_parser *p) {
     links++;
     js__enter(p);
   }
+  if (p->ts && (js__is(p, JS_T_LT) || js__is(p, JS_T_SHL))) js__ts_expr_type_args(p); /* new C<T>() */
   js_node *n = js__node(p, JS_NEW, start);
   n->u.call.callee = callee;
   if (js__is(p, JS_T_LPAREN)) parse_arguments(p, &n->u.call.args, NULL, NULL);
@@ -887,6 +917,11 @@ static js_node *parse_call_member(js_parser *p, js_cover *cv) {
       optional = optional_chain = true;
       js__check_cover(p, cv);
       js__next(p);
+      if (p->ts && (js__is(p, JS_T_LT) || js__is(p, JS_T_SHL))) {
+        /* f?.<T>() */
+        js__ts_type_args(p);
+        if (!js__is(p, JS_T_LPAREN)) js__unexpected(p);
+      }
       t = js__tok(p);
       if (t->type == JS_T_LPAREN) {
         m = js__node(p, JS_CALL, e->loc);
@@ -941,6 +976,12 @@ static js_node *parse_call_member(js_parser *p, js_cover *cv) {
       m = js__node(p, JS_TAGGED_TEMPLATE, e->loc);
       m->u.tagged.tag = e;
       m->u.tagged.quasi = js__parse_template(p, true);
+    } else if (p->ts && t->type == JS_T_BANG && !(t->flags & JS_TF_NL_BEFORE)) {
+      js__next(p); /* non-null assertion `x!`: erased */
+      continue;
+    } else if (p->ts && (t->type == JS_T_LT || t->type == JS_T_SHL) && js__ts_expr_type_args(p)) {
+      /* `f<T>(x)`: the call is read next; `f<T>` alone is an instantiation expression (erased) */
+      continue;
     } else {
       break;
     }
@@ -978,6 +1019,12 @@ static js_node *parse_async(js_parser *p, js_node *id, bool new_callee) {
     return js__parse_function(p, id->loc, JS_FN_ASYNC, 0);
   /* `new async(x)` constructs `async`: its arguments belong to new, not to a call. */
   if (new_callee) return id;
+  if (p->ts && (t->type == JS_T_LPAREN || t->type == JS_T_LT)) {
+    /* `async (x: T): R => y`, `async <T>(x) => y` */
+    js_node *a = js__ts_arrow(p, id->loc, true);
+    if (a) return a;
+    if (t->type == JS_T_LT) return id;
+  }
   if (t->type == JS_T_NAME && !(t->kw == JS_KW_IN || t->kw == JS_KW_INSTANCEOF)) {
     /* async x => ... ; otherwise `async` is an identifier (`for await (async of xs)`). */
     js_token after;
@@ -1079,6 +1126,16 @@ static js_node *parse_primary(js_parser *p, js_cover *cv, bool new_callee) {
   case JS_T_LBRACE:
     n = parse_object(p, cv);
     goto out;
+  case JS_T_AT:
+    /* a decorated class expression */
+    p->decorators = js__parse_decorators(p);
+    if (!js__is_kw(p, JS_KW_CLASS)) js__raise(p, js__tok(p)->start, "Decorators are not valid here.");
+    n = js__parse_class(p, false, false);
+    goto out;
+  case JS_T_LT:
+    if (!p->jsx) js__unexpected(p);
+    n = js__parse_jsx(p);
+    goto out;
   default:
     js__unexpected(p);
   }
@@ -1089,6 +1146,11 @@ out:
 
 static js_node *parse_paren(js_parser *p) {
   js_loc start = js__tok_loc(p);
+  if (p->ts) {
+    /* `(a: T, b?): R => ...`: TypeScript reads arrow parameters as parameters, not as a cover */
+    js_node *a = js__ts_arrow(p, start, false);
+    if (a) return a;
+  }
   uint32_t sy = p->yield_pos, sa = p->await_pos, si = p->await_ident_pos;
   p->yield_pos = p->await_pos = p->await_ident_pos = 0;
   js__next(p);
@@ -1219,7 +1281,7 @@ static js_node *parse_object(js_parser *p, js_cover *cv) {
       js_token nt;
       js__peek(p, &nt);
       bool modifier = !(nt.type == JS_T_COMMA || nt.type == JS_T_RBRACE || nt.type == JS_T_COLON ||
-                        nt.type == JS_T_LPAREN || nt.type == JS_T_ASSIGN);
+                        nt.type == JS_T_LPAREN || nt.type == JS_T_ASSIGN || (p->ts && nt.type == JS_T_LT));
       if (modifier && t->kw == JS_KW_ASYNC && (nt.flags & JS_TF_NL_BEFORE)) modifier = false;
       if (modifier) {
         if (t->kw == JS_KW_ASYNC) fn_flags |= JS_FN_ASYNC;
@@ -1234,14 +1296,11 @@ static js_node *parse_object(js_parser *p, js_cover *cv) {
     }
     js_token kt = *js__tok(p);
     js_node *key = js__parse_property_key(p, false);
-    if (key->flags & JS_NF_COMPUTED) {
-      key->flags &= (uint16_t)~JS_NF_COMPUTED;
-      prop->flags |= JS_NF_COMPUTED;
-    }
+    if (p->key_computed) prop->flags |= JS_NF_COMPUTED;
     prop->u.prop.key = key;
     prop->op = (uint8_t)accessor;
-    if (fn_flags || accessor != JS_PROP_INIT || js__is(p, JS_T_LPAREN)) {
-      if (!js__is(p, JS_T_LPAREN)) js__unexpected(p);
+    if (fn_flags || accessor != JS_PROP_INIT || js__is(p, JS_T_LPAREN) || (p->ts && js__is(p, JS_T_LT))) {
+      if (!js__is(p, JS_T_LPAREN) && !(p->ts && js__is(p, JS_T_LT))) js__unexpected(p);
       if (accessor == JS_PROP_INIT) prop->flags |= JS_NF_METHOD;
       prop->u.prop.value = js__parse_method_function(p, mstart, fn_flags, JS_CTX_METHOD, accessor);
     } else if (js__is(p, JS_T_COLON)) {

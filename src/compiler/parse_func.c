@@ -32,6 +32,19 @@ static js_list parse_params(js_parser *p) {
   p->no_in = false;
   p->fn->flags |= JS_CTX_PARAMS;
   uint32_t mark = p->sp;
+  while (p->ts && !js__is(p, JS_T_RPAREN)) {
+    uint32_t at = js__tok(p)->start;
+    js_node *n = js__ts_param(p, (p->fn->flags & JS_CTX_CTOR) ? JS_TS_PARAM_CTOR : JS_TS_PARAM_FN);
+    if (!n) {
+      /* `this: T` declares the type of `this` and is erased; only the first parameter may. */
+      if (p->sp != mark) js__report(p, at, "A 'this' parameter must be the first parameter.");
+    } else {
+      js__push(p, n);
+      if (n->kind == JS_REST && !js__is(p, JS_T_RPAREN))
+        js__raise(p, js__tok(p)->start, "Rest parameter must be last formal parameter");
+    }
+    if (!js__is(p, JS_T_RPAREN)) js__expect(p, JS_T_COMMA);
+  }
   while (!js__is(p, JS_T_RPAREN)) {
     if (js__is(p, JS_T_ELLIPSIS)) {
       js_node *r = js__node_here(p, JS_REST);
@@ -90,6 +103,16 @@ static void check_function(js_parser *p, js_function *fn, bool outer_strict, boo
   }
 }
 
+static void declare_function_name(js_parser *p, js_function *fn, uint32_t fn_flags) {
+  js_scope *s = p->scope;
+  js_str nm = fn->id->u.ident.name;
+  if ((s->kind == JS_SCOPE_PROGRAM && !p->module) || s->kind == JS_SCOPE_FUNCTION || s->kind == JS_SCOPE_STATIC)
+    js__declare_var(p, nm, fn->id->loc.offset);
+  else
+    js__declare_lexical(p, nm, fn->id->loc.offset,
+                        !js__strict(p) && !(fn_flags & (JS_FN_ASYNC | JS_FN_GENERATOR)) && s->kind != JS_SCOPE_PROGRAM);
+}
+
 js_node *js__parse_function(js_parser *p, js_loc start, uint32_t fn_flags, int how) {
   js__enter(p);
   js__expect(p, JS_T_NAME); /* function */
@@ -106,15 +129,10 @@ js_node *js__parse_function(js_parser *p, js_loc start, uint32_t fn_flags, int h
   bool has_name = name.type == JS_T_NAME;
   if (!has_name && !(how & JS_FUNC_NAME_OPT) && decl) js__unexpected(p);
   if (has_name && decl) {
-    /* A declaration's name is bound in the enclosing context. */
+    /* A declaration's name is bound in the enclosing context; in TypeScript once the body is
+     * seen, since overload signatures (no body) are erased and must not count as declarations. */
     fn->id = js__parse_binding_ident(p);
-    js_scope *s = p->scope;
-    js_str nm = fn->id->u.ident.name;
-    if ((s->kind == JS_SCOPE_PROGRAM && !p->module) || s->kind == JS_SCOPE_FUNCTION || s->kind == JS_SCOPE_STATIC)
-      js__declare_var(p, nm, fn->id->loc.offset);
-    else
-      js__declare_lexical(p, nm, fn->id->loc.offset,
-                          !js__strict(p) && !(fn_flags & (JS_FN_ASYNC | JS_FN_GENERATOR)) && s->kind != JS_SCOPE_PROGRAM);
+    if (!p->ts) declare_function_name(p, fn, fn_flags);
   }
 
   js_fnctx ctx;
@@ -125,18 +143,30 @@ js_node *js__parse_function(js_parser *p, js_loc start, uint32_t fn_flags, int h
   }
   js__scope_push(p, JS_SCOPE_FUNCTION);
   p->yield_pos = p->await_pos = p->await_ident_pos = 0;
+  if (p->ts) js__ts_type_params(p);
   fn->params = parse_params(p);
+  if (p->ts) js__ts_return_annotation(p);
+  if (p->ts && decl && !js__is(p, JS_T_LBRACE)) {
+    /* An overload signature or ambient declaration: erased. */
+    js__semicolon(p);
+    n = NULL;
+    goto out;
+  }
   param_check pc = {0};
   for (uint32_t i = 0; i < fn->params.len; i++) js__bound_names(p, fn->params.items[i], declare_param_cb, &pc);
   bool use_strict;
   fn->body = parse_body(p, &use_strict);
   check_function(p, fn, outer_strict, use_strict, pc.dup_at, false, start);
+out:
   js__scope_pop(p);
   js__fn_pop(p);
   p->yield_pos = sy;
   p->await_pos = sa;
   p->await_ident_pos = si;
-  js__finish(p, n);
+  if (n) {
+    if (p->ts && decl && fn->id) declare_function_name(p, fn, fn_flags);
+    js__finish(p, n);
+  }
   js__leave(p);
   return n;
 }
@@ -154,8 +184,23 @@ js_node *js__parse_method_function(js_parser *p, js_loc start, uint32_t fn_flags
                            ((fn_flags & JS_FN_GENERATOR) ? JS_CTX_GENERATOR : 0));
   js__scope_push(p, JS_SCOPE_FUNCTION);
   p->yield_pos = p->await_pos = p->await_ident_pos = 0;
+  if (p->ts) js__ts_type_params(p);
   uint32_t lparen = js__tok(p)->start;
   fn->params = parse_params(p);
+  if (p->ts) {
+    js__ts_return_annotation(p);
+    if ((ctx_flags & JS_CTX_TS_SIGNATURE) && !js__is(p, JS_T_LBRACE)) {
+      /* A method signature (overload or abstract): erased. */
+      js__semicolon(p);
+      js__scope_pop(p);
+      js__fn_pop(p);
+      p->yield_pos = sy;
+      p->await_pos = sa;
+      p->await_ident_pos = si;
+      js__leave(p);
+      return NULL;
+    }
+  }
   if (accessor == JS_PROP_GET && fn->params.len != 0)
     js__report(p, lparen, "Getter must not have any formal parameters.");
   if (accessor == JS_PROP_SET) {

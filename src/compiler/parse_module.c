@@ -117,6 +117,14 @@ js_node *js__parse_import(js_parser *p) {
     js__finish(p, n);
     return n;
   }
+  n->flags |= JS_NF_IMPORT_CLAUSE; /* TypeScript's import elision tells `import {} from` from `import 'x'` */
+  /* `import type ...` imports only types: read in a throwaway scope (it binds nothing) and erased. */
+  bool type_only = js__ts_import_type(p);
+  if (type_only) {
+    js__next(p);
+    js__scope_push(p, JS_SCOPE_BLOCK);
+  }
+  uint32_t type_specs = 0;
   uint32_t mark = p->sp;
   bool need_more = true;
   if (js__is(p, JS_T_NAME)) {
@@ -138,6 +146,12 @@ js_node *js__parse_import(js_parser *p) {
     } else if (js__is(p, JS_T_LBRACE)) {
       js__next(p);
       while (!js__is(p, JS_T_RBRACE)) {
+        /* `{ type A }`: a type-only specifier, read in a throwaway scope and dropped */
+        bool type_spec = js__ts_specifier_type(p);
+        if (type_spec) {
+          type_specs++;
+          js__scope_push(p, JS_SCOPE_BLOCK);
+        }
         js_node *s = js__node_here(p, JS_IMPORT_SPECIFIER);
         js_token t = *js__tok(p);
         js_node *imported = parse_module_export_name(p);
@@ -157,7 +171,8 @@ js_node *js__parse_import(js_parser *p) {
           s->u.spec.b = local;
         }
         js__finish(p, s);
-        js__push(p, s);
+        if (type_spec) js__scope_pop(p);
+        else js__push(p, s);
         if (!js__is(p, JS_T_RBRACE)) js__expect(p, JS_T_COMMA);
       }
       js__next(p);
@@ -169,6 +184,12 @@ js_node *js__parse_import(js_parser *p) {
   parse_from_clause(p, n, true);
   js__semicolon(p);
   js__finish(p, n);
+  if (type_only) {
+    js__scope_pop(p);
+    return NULL;
+  }
+  /* `import { type A } from 'm'`: nothing is left to import, so TypeScript drops the import. */
+  if (type_specs && !n->u.mod.specifiers.len) return NULL;
   return n;
 }
 
@@ -177,10 +198,46 @@ static void export_decl_name_cb(js_parser *p, js_node *id, void *ud) {
   add_export(p, id->u.ident.name, id->loc.offset);
 }
 
+/* TypeScript declarations after `export` (enum, namespace, interface, type, declare, abstract
+ * class): NULL with *handled when erased. */
+static js_node *ts_export_decl(js_parser *p, js_loc start, bool *handled) {
+  js_node *d = js__ts_statement(p, handled);
+  if (!*handled || !d) return NULL;
+  js_node *n = js__node(p, JS_EXPORT_NAMED, start);
+  n->u.mod.decl = d;
+  /* Enums and namespaces merge with other declarations of their name, so they are not counted
+   * as (duplicate) exports; a class is. */
+  if (d->kind == JS_CLASS_DECL) add_export(p, d->u.cls->id->u.ident.name, d->u.cls->id->loc.offset);
+  js__finish(p, n);
+  return n;
+}
+
 js_node *js__parse_export(js_parser *p) {
   js_loc start = js__tok_loc(p);
   js__next(p);
   js_token *t = js__tok(p);
+  if (t->type == JS_T_AT) {
+    if (p->decorators.len)
+      js__raise(p, t->start, "Decorators may not appear after 'export' or 'export default' if they also appear before 'export'.");
+    p->decorators = js__parse_decorators(p);
+    js__check_decorated(p);
+  }
+  /* `export type { A }` / `export type * from 'm'`: types only, read and erased */
+  bool type_only = false;
+  uint32_t saved_exports = p->nexports, saved_locals = p->nexport_locals;
+  if (p->ts && js__ts_is_word(p, "type")) {
+    js_token nt;
+    js__peek(p, &nt);
+    if (nt.type == JS_T_LBRACE || nt.type == JS_T_STAR) {
+      js__next(p);
+      type_only = true;
+    }
+  }
+  if (p->ts && !type_only && t->type == JS_T_NAME) {
+    bool handled;
+    js_node *n = ts_export_decl(p, start, &handled);
+    if (handled) return n;
+  }
   if (t->type == JS_T_STAR) {
     js_node *n = js__node(p, JS_EXPORT_ALL, start);
     js__next(p);
@@ -192,13 +249,19 @@ js_node *js__parse_export(js_parser *p) {
     parse_from_clause(p, n, true);
     js__semicolon(p);
     js__finish(p, n);
+    if (type_only) {
+      p->nexports = saved_exports;
+      return NULL;
+    }
     return n;
   }
   if (t->type == JS_T_LBRACE) {
     js_node *n = js__node(p, JS_EXPORT_NAMED, start);
     js__next(p);
     uint32_t mark = p->sp;
+    uint32_t type_specs = 0;
     while (!js__is(p, JS_T_RBRACE)) {
+      bool type_spec = js__ts_specifier_type(p); /* `{ type A }`: dropped */
       js_node *s = js__node_here(p, JS_EXPORT_SPECIFIER);
       s->u.spec.a = parse_module_export_name(p);
       if (js__is_kw(p, JS_KW_AS)) {
@@ -208,7 +271,8 @@ js_node *js__parse_export(js_parser *p) {
         s->u.spec.b = s->u.spec.a;
       }
       js__finish(p, s);
-      js__push(p, s);
+      if (type_spec) type_specs++;
+      else js__push(p, s);
       if (!js__is(p, JS_T_RBRACE)) js__expect(p, JS_T_COMMA);
     }
     js__next(p);
@@ -244,15 +308,40 @@ js_node *js__parse_export(js_parser *p) {
     }
     js__semicolon(p);
     js__finish(p, n);
+    if (type_only) {
+      p->nexports = saved_exports;
+      p->nexport_locals = saved_locals;
+      return NULL;
+    }
+    if (type_specs && !n->u.mod.specifiers.len) return NULL; /* only types were exported */
     return n;
   }
   if (t->type == JS_T_NAME && t->kw == JS_KW_DEFAULT && !(t->flags & JS_TF_ESCAPED)) {
     js_node *n = js__node(p, JS_EXPORT_DEFAULT, start);
-    add_export(p, t->value, t->start);
+    uint32_t default_at = t->start;
+    js_str default_name = t->value;
     js__next(p);
     t = js__tok(p);
     js_loc dstart = js__tok_loc(p);
-    if (js__is_kw(p, JS_KW_FUNCTION)) {
+    if (js__is(p, JS_T_AT)) {
+      if (p->decorators.len)
+        js__raise(p, t->start, "Decorators may not appear after 'export' or 'export default' if they also appear before 'export'.");
+      p->decorators = js__parse_decorators(p);
+      js__check_decorated(p);
+      dstart = js__tok_loc(p);
+    }
+    js_token nt;
+    js__peek(p, &nt);
+    if (p->ts && js__is_kw(p, JS_KW_INTERFACE) && nt.type == JS_T_NAME && !(nt.flags & JS_TF_NL_BEFORE)) {
+      bool handled;
+      js__ts_statement(p, &handled); /* `export default interface I {}`: erased */
+      return NULL;
+    }
+    if (p->ts && js__ts_is_word(p, "abstract") && nt.type == JS_T_NAME && nt.kw == JS_KW_CLASS &&
+        !(nt.flags & (JS_TF_ESCAPED | JS_TF_NL_BEFORE))) {
+      js__next(p);
+      n->u.mod.decl = js__parse_class(p, true, true);
+    } else if (js__is_kw(p, JS_KW_FUNCTION)) {
       n->u.mod.decl = js__parse_function(p, dstart, 0, JS_FUNC_DECL | JS_FUNC_NAME_OPT);
     } else if (js__is_kw(p, JS_KW_CLASS)) {
       n->u.mod.decl = js__parse_class(p, true, true);
@@ -270,6 +359,8 @@ js_node *js__parse_export(js_parser *p) {
       n->u.mod.decl = js__parse_assign(p, NULL);
       js__semicolon(p);
     }
+    if (!n->u.mod.decl) return NULL; /* an overload signature, erased */
+    add_export(p, default_name, default_at);
     js__finish(p, n);
     return n;
   }
@@ -287,6 +378,7 @@ js_node *js__parse_export(js_parser *p) {
       js__bound_names(p, d->u.var.decls.items[i]->u.decl.id, export_decl_name_cb, NULL);
   } else if (js__is_kw(p, JS_KW_FUNCTION)) {
     d = js__parse_function(p, dstart, 0, JS_FUNC_DECL);
+    if (!d) return NULL; /* an overload signature, erased */
     add_export(p, d->u.fn->id->u.ident.name, d->u.fn->id->loc.offset);
   } else if (js__is_kw(p, JS_KW_ASYNC)) {
     js_token nt;
@@ -295,6 +387,7 @@ js_node *js__parse_export(js_parser *p) {
       js__unexpected(p);
     js__next(p);
     d = js__parse_function(p, dstart, JS_FN_ASYNC, JS_FUNC_DECL);
+    if (!d) return NULL;
     add_export(p, d->u.fn->id->u.ident.name, d->u.fn->id->loc.offset);
   } else if (js__is_kw(p, JS_KW_CLASS)) {
     d = js__parse_class(p, true, false);

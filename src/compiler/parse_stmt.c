@@ -66,7 +66,10 @@ void js__declare_pattern(js_parser *p, js_node *pat, int how) { js__bound_names(
 /* ---- lists and blocks -------------------------------------------------------------------- */
 
 void js__parse_statements(js_parser *p, js_tok end) {
-  while (!js__is(p, end) && !js__is(p, JS_T_EOF)) js__push(p, parse_stmt(p, MODE_LIST));
+  while (!js__is(p, end) && !js__is(p, JS_T_EOF)) {
+    js_node *n = parse_stmt(p, MODE_LIST);
+    if (n) js__push(p, n); /* NULL: an erased TypeScript declaration */
+  }
 }
 
 js_node *js__parse_statement_list_item(js_parser *p) { return parse_stmt(p, MODE_LIST); }
@@ -95,9 +98,13 @@ js_node *js__parse_var_decl(js_parser *p, js_loc start, int kind, bool in_for) {
     js_node *d = js__node_here(p, JS_DECLARATOR);
     js_node *id = using ? js__parse_binding_ident(p) : js__parse_binding_target(p);
     d->u.decl.id = id;
+    if (p->ts) {
+      if (js__is(p, JS_T_BANG) && !js__nl_before(p)) js__next(p); /* definite assignment `x!: T` */
+      js__ts_annotation(p);
+    }
     if (js__eat(p, JS_T_ASSIGN)) {
       d->u.decl.init = js__parse_assign(p, NULL);
-    } else if (!in_for) {
+    } else if (!in_for && !p->ts_ambient) {
       if (kind == JS_VAR_CONST)
         js__report(p, js__tok(p)->start, "Missing initializer in const declaration");
       else if (using)
@@ -384,8 +391,10 @@ static js_node *parse_switch(js_parser *p) {
     }
     js__expect(p, JS_T_COLON);
     uint32_t bmark = p->sp;
-    while (!js__is(p, JS_T_RBRACE) && !js__is(p, JS_T_EOF) && !js__is_kw(p, JS_KW_CASE) && !js__is_kw(p, JS_KW_DEFAULT))
-      js__push(p, parse_stmt(p, MODE_LIST));
+    while (!js__is(p, JS_T_RBRACE) && !js__is(p, JS_T_EOF) && !js__is_kw(p, JS_KW_CASE) && !js__is_kw(p, JS_KW_DEFAULT)) {
+      js_node *s = parse_stmt(p, MODE_LIST);
+      if (s) js__push(p, s);
+    }
     c->u.kase.body = js__pop_list(p, bmark);
     js__finish(p, c);
     js__push(p, c);
@@ -407,6 +416,7 @@ static js_node *parse_try(js_parser *p) {
     js__scope_push(p, JS_SCOPE_CATCH);
     if (js__eat(p, JS_T_LPAREN)) {
       js_node *param = js__parse_binding_target(p);
+      if (p->ts) js__ts_annotation(p);
       n->u.try_.param = param;
       js__declare_pattern(p, param, param->kind == JS_IDENT ? JS_BIND_CATCH_SIMPLE : JS_BIND_CATCH);
       js__expect(p, JS_T_RPAREN);
@@ -535,6 +545,13 @@ static js_node *parse_stmt(js_parser *p, int mode) {
     goto out;
   case JS_T_NAME:
     break;
+  case JS_T_AT:
+    /* Decorators: a class declaration follows, possibly exported; js__parse_class takes them. */
+    if (mode != MODE_LIST) js__unexpected(p);
+    p->decorators = js__parse_decorators(p);
+    js__check_decorated(p);
+    start = js__tok_loc(p);
+    break;
   default:
     n = parse_expression_statement(p, mode, labelled);
     goto out;
@@ -542,6 +559,11 @@ static js_node *parse_stmt(js_parser *p, int mode) {
   if (t->flags & JS_TF_ESCAPED) {
     n = parse_expression_statement(p, mode, labelled);
     goto out;
+  }
+  if (p->ts && mode == MODE_LIST) {
+    bool handled;
+    n = js__ts_statement(p, &handled);
+    if (handled) goto out;
   }
   switch (t->kw) {
   case JS_KW_VAR:
@@ -693,23 +715,35 @@ static js_node *parse_stmt(js_parser *p, int mode) {
     js_token nt;
     js__peek(p, &nt);
     if (nt.type == JS_T_LPAREN || nt.type == JS_T_DOT) break;
-    if (!p->module) js__raise(p, t->start, "Cannot use import statement outside a module");
-    if (mode != MODE_LIST || p->scope->kind != JS_SCOPE_PROGRAM)
+    /* TypeScript's ambient modules (`declare module 'm' { import ... }`) hold imports too. */
+    bool ambient_module = p->ts_ambient && p->ts_ns_scope && p->scope == p->ts_ns_scope;
+    if (!p->module && !ambient_module) js__raise(p, t->start, "Cannot use import statement outside a module");
+    if (mode != MODE_LIST || (p->scope->kind != JS_SCOPE_PROGRAM && !ambient_module))
       js__raise(p, t->start, "An import declaration can only be used at the top level of a module");
     n = js__parse_import(p);
     goto out;
   }
-  case JS_KW_EXPORT:
-    if (!p->module) js__raise(p, t->start, "Unexpected token 'export'");
-    if (mode != MODE_LIST || p->scope->kind != JS_SCOPE_PROGRAM)
+  case JS_KW_EXPORT: {
+    /* A TypeScript namespace exports its members, in a script too. */
+    bool in_namespace = p->ts_ns_scope && p->scope == p->ts_ns_scope;
+    if (!p->module && !in_namespace) js__raise(p, t->start, "Unexpected token 'export'");
+    if (mode != MODE_LIST || (p->scope->kind != JS_SCOPE_PROGRAM && !in_namespace))
       js__raise(p, t->start, "An export declaration can only be used at the top level of a module");
     n = js__parse_export(p);
     goto out;
+  }
   default:
     break;
   }
   n = parse_expression_statement(p, mode, labelled);
 out:
+  /* A declaration file (.d.ts) describes types only: all of it is erased. */
+  if (p->ts_ambient && mode == MODE_LIST) n = NULL;
+  /* Erased TypeScript declarations leave nothing; where a statement is required, an empty one. */
+  if (!n && mode != MODE_LIST) {
+    n = js__node(p, JS_EMPTY, start);
+    js__finish(p, n);
+  }
   js__leave(p);
   return n;
 }

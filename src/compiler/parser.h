@@ -28,6 +28,7 @@ enum {
   JS_CTX_STATIC_BLOCK = 1 << 7, /* a class static block */
   JS_CTX_PROGRAM = 1 << 8,      /* the script or module top level */
   JS_CTX_PARAMS = 1 << 9,       /* parsing the formal parameters */
+  JS_CTX_TS_SIGNATURE = 1 << 10, /* TypeScript class method: a missing body (overload, abstract) erases it */
 };
 
 typedef struct js_fnctx {
@@ -111,8 +112,20 @@ typedef struct js_parser {
   jmp_buf *jmp;
   const char *filename;
   bool module;
+  bool jsx;          /* lang is JSX or TSX: `<` starts an element where an expression starts */
+  bool ts;           /* lang is TS or TSX: type syntax is parsed and erased (parse_ts.c) */
+  /* TypeScript state (parse_ts.c) */
+  uint32_t ts_ambient;      /* inside `declare` or a .d.ts file: no bodies or initializers needed */
+  js_scope *ts_ns_scope;    /* the scope of the innermost namespace body (export allowed there) */
+  uint32_t ts_noret_at;     /* offset + 1 of an expression in the true branch of a conditional, where
+                               `(x): T => y` is an arrow only if a `:` follows it (TypeScript's rule) */
+  bool ts_no_cond;          /* in the `extends` clause of a conditional type: no nested conditional */
+  uint32_t *ts_no_arrow;    /* hash set of offsets + 1 where an arrow function was tried and failed */
+  uint32_t ts_no_arrow_cap, ts_no_arrow_len;
+  js_list decorators;       /* decorators read before a class, taken by js__parse_class */
   uint32_t max_depth, depth;
   bool no_in;        /* parsing a for-statement head: `in` is not an operator */
+  bool key_computed; /* the last js__parse_property_key read a computed key `[expr]` */
   bool too_large;    /* the input does not fit 32-bit offsets */
   uint32_t prev_end; /* end offset of the last consumed token */
   js_fnctx *fn;
@@ -277,6 +290,68 @@ void js__private_use(js_parser *p, js_str name, uint32_t offset);
 js_node *js__parse_import(js_parser *p);
 js_node *js__parse_export(js_parser *p);
 void js__check_exports(js_parser *p);
+
+/* ---- parse_jsx.c ------------------------------------------------------------------------- */
+
+/* At `<` where a primary expression starts (JSX on): parses one element or fragment. */
+js_node *js__parse_jsx(js_parser *p);
+/* JSX text or attribute string with its HTML entities decoded: s itself when it has none, else
+ * a copy in arena (ptr NULL when out of memory). */
+js_str js__jsx_decode_entities(js_arena *arena, js_str s);
+
+/* Appends an error found by a pass after parsing (a transform) to ast->errors, located at loc;
+ * returns -1 when out of memory. The tree stays as it is. */
+int js__ast_add_error(js_ast *ast, const char *filename, js_loc loc, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+
+/* ---- parse_ts.c: TypeScript syntax (erased while parsing) and decorators -------------------- */
+
+/* Runs fn as a guess: if it returns true without a syntax error its effects stay, otherwise the
+ * parser (tokens, lists, errors, contexts) is put back as it was and false is returned. Out of
+ * memory is not a failed guess: it still leaves the parse. */
+bool js__ts_try(js_parser *p, bool (*fn)(js_parser *, void *), void *ud);
+/* The current token is the unescaped name w. */
+bool js__ts_is_word(js_parser *p, const char *w);
+void js__ts_type(js_parser *p);
+/* `: Type` when the current token is `:`; return types also take `x is T` and `asserts x`. */
+void js__ts_annotation(js_parser *p);
+void js__ts_return_annotation(js_parser *p);
+/* `<T extends U = V, ...>` when the current token is `<`. */
+void js__ts_type_params(js_parser *p);
+/* `<A, B>` (the current token is `<` or `<<`). */
+void js__ts_type_args(js_parser *p);
+/* At `<` or `<<` after an expression: reads type arguments if TypeScript would (the tokens after
+ * them decide), returning true; otherwise reads nothing. */
+bool js__ts_expr_type_args(js_parser *p);
+/* `A, B.C<D>` after `implements` or an interface's `extends`. */
+void js__ts_heritage(js_parser *p);
+/* One formal parameter with TypeScript's additions (decorators and modifiers, `this`, `?`, type,
+ * default). where is JS_TS_PARAM_*. Returns NULL for a `this` parameter, which is erased. */
+enum { JS_TS_PARAM_FN, JS_TS_PARAM_CTOR, JS_TS_PARAM_ARROW, JS_TS_PARAM_TYPE };
+js_node *js__ts_param(js_parser *p, int where);
+/* At `(` or `<` where an arrow function may start (after `async` when async): the arrow function,
+ * or NULL with nothing read when TypeScript would not read one here. */
+js_node *js__ts_arrow(js_parser *p, js_loc start, bool async);
+/* At `<` where a unary expression starts: consumes a type assertion's `<T>`. */
+void js__ts_type_assertion(js_parser *p);
+/* TypeScript declarations at the start of a statement-list item (enum, namespace, interface, type,
+ * declare, abstract class, import x = ..., export =, export import, export as namespace).
+ * *handled says whether one was read; the result is NULL when the declaration is erased. */
+js_node *js__ts_statement(js_parser *p, bool *handled);
+/* Class members: an index signature starts at the current `[`; reads it (erased) if so. */
+bool js__ts_index_signature(js_parser *p);
+/* `type` before an import or export specifier is a modifier (consumed) rather than a name. */
+bool js__ts_specifier_type(js_parser *p);
+/* `import type ...` (the current token is `type`): the import is type-only. */
+bool js__ts_import_type(js_parser *p);
+/* `@a @b.c(d)`: decorators in source order (ES decorators; TypeScript also allows them on
+ * parameters, where they are dropped). */
+js_list js__parse_decorators(js_parser *p);
+/* After decorators at a statement: the next tokens must start a class declaration
+ * (`[export [default]] [abstract] class`). */
+void js__check_decorated(js_parser *p);
+/* parse_expr.c: `( arguments )` of a call. */
+void js__parse_call_args(js_parser *p, js_list *out);
 
 /* ---- regexp.c ---------------------------------------------------------------------------- */
 

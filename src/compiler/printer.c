@@ -42,7 +42,14 @@ typedef struct printer {
   void *ud;
   size_t scanned; /* output already counted into gen_line/gen_col */
   uint32_t gen_line, gen_col;
+  /* Nodes whose mapping waits for their first token: a separating space or a newline and
+   * indentation may still come before it, and a source map must point at the token itself. */
+  const js_node *pending[16];
+  int npending;
+  bool hold; /* the bytes being written are not a token of the pending nodes */
 } printer;
+
+static void flush_mappings(printer *p, size_t at);
 
 static void stmt(printer *p, const js_node *n);
 static void expr(printer *p, const js_node *n, int level, int flags);
@@ -66,6 +73,13 @@ static void emit(printer *p, const char *s, size_t n) {
   }
   memcpy(p->buf + p->len, s, n);
   p->len += n;
+  if (p->npending && !p->hold) {
+    for (size_t i = 0; i < n; i++)
+      if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t') {
+        flush_mappings(p, p->len - n + i);
+        break;
+      }
+  }
 }
 
 static void emits(printer *p, const char *s) { emit(p, s, strlen(s)); }
@@ -94,6 +108,14 @@ static void op(printer *p, const char *s) {
   emits(p, s);
 }
 
+/* A parenthesis the printer adds around a node: the nodes waiting for a mapping start inside it
+ * (their source position is the token after it), so it does not resolve them. */
+static void open_paren(printer *p) {
+  p->hold = true;
+  op(p, "(");
+  p->hold = false;
+}
+
 static void space(printer *p) {
   if (!p->minify) emitc(p, ' ');
 }
@@ -104,9 +126,12 @@ static void newline(printer *p) {
   for (int i = 0; i < p->level; i++) emits(p, p->indent);
 }
 
-static void mapping(printer *p, const js_node *n) {
-  if (!p->cb || !n || p->oom) return;
-  for (; p->scanned < p->len;) {
+/* Reports the pending nodes at output offset `at`. */
+static void flush_mappings(printer *p, size_t at) {
+  int n = p->npending;
+  p->npending = 0;
+  if (p->oom) return;
+  for (; p->scanned < at;) {
     unsigned char c = (unsigned char)p->buf[p->scanned];
     if (c == '\n') {
       p->gen_line++;
@@ -122,7 +147,13 @@ static void mapping(printer *p, const js_node *n) {
       p->scanned += (size_t)k;
     }
   }
-  p->cb(p->ud, p->gen_line, p->gen_col, n);
+  for (int i = 0; i < n; i++) p->cb(p->ud, p->gen_line, p->gen_col, p->pending[i]);
+}
+
+static void mapping(printer *p, const js_node *n) {
+  if (!p->cb || !n || p->oom) return;
+  if (p->npending == (int)(sizeof p->pending / sizeof p->pending[0])) flush_mappings(p, p->len);
+  p->pending[p->npending++] = n;
 }
 
 /* ---- literals ---------------------------------------------------------------------------- */
@@ -245,6 +276,7 @@ static bool is_keyword_name(js_str s) {
 }
 
 static void print_ident(printer *p, const js_node *n) {
+  mapping(p, n); /* binding names (functions, classes, imports) are not printed through expr() */
   js_str s = n->u.ident.name;
   if ((n->flags & JS_NF_ESCAPED) && s.len && is_keyword_name(s)) {
     /* Keep a keyword-like name escaped: unescaped it could read as the keyword. */
@@ -280,6 +312,7 @@ static void print_key(printer *p, const js_node *key, bool computed) {
     emitc(p, ']');
     return;
   }
+  mapping(p, key); /* `get x`, `static x`: the member starts before its key */
   switch (key->kind) {
   case JS_IDENT:
     word(p, key->u.ident.name.ptr, key->u.ident.name.len);
@@ -313,8 +346,11 @@ static void print_key(printer *p, const js_node *key, bool computed) {
   }
 }
 
-static void print_params(printer *p, js_list params) {
-  emitc(p, '(');
+/* bare: an arrow whose one parameter had no parentheses in the source; the arrow starts at the
+ * parameter, so the parenthesis added here is not its token. */
+static void print_params(printer *p, js_list params, bool bare) {
+  if (bare) open_paren(p);
+  else emitc(p, '(');
   for (uint32_t i = 0; i < params.len; i++) {
     if (i) {
       emitc(p, ',');
@@ -341,7 +377,7 @@ static void print_block_body(printer *p, js_list body) {
 
 /* Parameters and body of a function, method or accessor. */
 static void function_rest(printer *p, const js_function *fn) {
-  print_params(p, fn->params);
+  print_params(p, fn->params, false);
   space(p);
   print_block_body(p, fn->body->u.list.items);
 }
@@ -376,8 +412,32 @@ static void print_property(printer *p, const js_node *n) {
   expr(p, n->u.prop.value, L_ASSIGN, 0);
 }
 
+/* A decorator written as `@a.b.c(args)` needs no parentheses; anything else gets them. */
+static bool decorator_plain(const js_node *e) {
+  if (e->kind == JS_CALL && !(e->flags & JS_NF_OPTIONAL)) e = e->u.call.callee;
+  while (e->kind == JS_MEMBER && !(e->flags & (JS_NF_COMPUTED | JS_NF_OPTIONAL))) e = e->u.member.object;
+  return e->kind == JS_IDENT;
+}
+
+/* Decorators are kept as written, in ES decorator syntax (lowering them is not done here), each
+ * followed by a space so the next token cannot extend its expression. */
+static void print_decorators(printer *p, js_list decorators) {
+  for (uint32_t i = 0; i < decorators.len; i++) {
+    const js_node *d = decorators.items[i];
+    mapping(p, d);
+    op(p, "@");
+    const js_node *e = d->u.unary.arg;
+    bool plain = decorator_plain(e);
+    if (!plain) emitc(p, '(');
+    expr(p, e, plain ? L_CALL : L_LOWEST, 0);
+    if (!plain) emitc(p, ')');
+    emitc(p, ' ');
+  }
+}
+
 static void print_class_member(printer *p, const js_node *n) {
   mapping(p, n);
+  if (n->kind != JS_STATIC_BLOCK) print_decorators(p, n->u.prop.decorators);
   if (n->kind == JS_STATIC_BLOCK) {
     words(p, "static");
     space(p);
@@ -387,6 +447,7 @@ static void print_class_member(printer *p, const js_node *n) {
   if (n->flags & JS_NF_STATIC) words(p, "static ");
   bool computed = (n->flags & JS_NF_COMPUTED) != 0;
   if (n->kind == JS_FIELD) {
+    if (n->flags & JS_NF_ACCESSOR) words(p, "accessor ");
     print_key(p, n->u.prop.key, computed);
     if (n->u.prop.value) {
       space(p);
@@ -600,9 +661,79 @@ static void print_list_items(printer *p, js_list l, bool holes) {
   if (holes && l.len && !l.items[l.len - 1]) emitc(p, ',');
 }
 
+/* ---- JSX --------------------------------------------------------------------------------- */
+
+/* JSX prints back as JSX (for trees the JSX transform has not lowered): texts and attribute
+ * strings as the source spelled them, since JSX has no escapes to re-create them with; a text or
+ * string made by a pass (no raw text) is printed as a string in braces. */
+static void print_jsx(printer *p, const js_node *n);
+
+static void print_jsx_name(printer *p, const js_node *n) {
+  if (n->kind == JS_JSX_NAME) emit(p, n->u.ident.name.ptr, n->u.ident.name.len);
+  else expr(p, n, L_MEMBER, 0);
+}
+
+static void print_jsx_braced(printer *p, const js_node *e, bool spread) {
+  emitc(p, '{');
+  if (spread) emits(p, "...");
+  if (e) expr(p, e, spread ? L_ASSIGN : L_LOWEST, 0);
+  emitc(p, '}');
+}
+
+static void print_jsx(printer *p, const js_node *n) {
+  if (last_char(p) == '<') emitc(p, ' '); /* a < <b /> must not print as a << */
+  emitc(p, '<');
+  if (n->u.jsx.name) print_jsx_name(p, n->u.jsx.name);
+  for (uint32_t i = 0; i < n->u.jsx.attrs.len; i++) {
+    const js_node *a = n->u.jsx.attrs.items[i];
+    emitc(p, ' ');
+    mapping(p, a);
+    if (a->kind == JS_JSX_SPREAD) {
+      print_jsx_braced(p, a->u.unary.arg, true);
+      continue;
+    }
+    print_jsx_name(p, a->u.prop.key);
+    const js_node *v = a->u.prop.value;
+    if (!v) continue;
+    emitc(p, '=');
+    if (v->kind == JS_STRING && v->u.str.raw.len >= 2) emit(p, v->u.str.raw.ptr, v->u.str.raw.len);
+    else if (v->kind == JS_JSX_ELEMENT) print_jsx(p, v);
+    else if (v->kind == JS_JSX_EXPR) print_jsx_braced(p, v->u.unary.arg, false);
+    else print_jsx_braced(p, v, false);
+  }
+  if (n->u.jsx.name && !n->u.jsx.children.len) {
+    if (!p->minify) emitc(p, ' ');
+    emits(p, "/>");
+    return;
+  }
+  emitc(p, '>');
+  for (uint32_t i = 0; i < n->u.jsx.children.len; i++) {
+    const js_node *c = n->u.jsx.children.items[i];
+    mapping(p, c);
+    switch ((js_kind)c->kind) {
+    case JS_JSX_TEXT:
+      if (c->u.str.raw.ptr) {
+        emit(p, c->u.str.raw.ptr, c->u.str.raw.len);
+      } else {
+        emitc(p, '{');
+        print_string(p, c->u.str.value);
+        emitc(p, '}');
+      }
+      break;
+    case JS_JSX_EXPR: print_jsx_braced(p, c->u.unary.arg, false); break;
+    case JS_JSX_SPREAD: print_jsx_braced(p, c->u.unary.arg, true); break;
+    case JS_JSX_ELEMENT: print_jsx(p, c); break;
+    default: print_jsx_braced(p, c, false); break;
+    }
+  }
+  emits(p, "</");
+  if (n->u.jsx.name) print_jsx_name(p, n->u.jsx.name);
+  emitc(p, '>');
+}
+
 static void expr(printer *p, const js_node *n, int level, int flags) {
   if (needs_parens(n, level, flags)) {
-    op(p, "(");
+    open_paren(p);
     expr(p, n, L_LOWEST, 0);
     emitc(p, ')');
     return;
@@ -658,7 +789,7 @@ static void expr(printer *p, const js_node *n, int level, int flags) {
   case JS_OBJECT:
   case JS_OBJECT_PATTERN: {
     bool wrap = at_start(p) || p->len == p->arrow_start;
-    if (wrap) op(p, "(");
+    if (wrap) open_paren(p);
     op(p, "{");
     js_list l = n->u.list.items;
     for (uint32_t i = 0; i < l.len; i++) {
@@ -674,14 +805,15 @@ static void expr(printer *p, const js_node *n, int level, int flags) {
   }
   case JS_FUNCTION: {
     bool wrap = at_start(p);
-    if (wrap) op(p, "(");
+    if (wrap) open_paren(p);
     print_function(p, n->u.fn);
     if (wrap) emitc(p, ')');
     break;
   }
   case JS_CLASS: {
     bool wrap = at_start(p);
-    if (wrap) op(p, "(");
+    if (wrap) open_paren(p);
+    print_decorators(p, n->u.cls->decorators);
     words(p, "class");
     class_rest(p, n->u.cls);
     if (wrap) emitc(p, ')');
@@ -693,7 +825,7 @@ static void expr(printer *p, const js_node *n, int level, int flags) {
       words(p, "async");
       space(p);
     }
-    print_params(p, fn->params);
+    print_params(p, fn->params, fn->params.len == 1 && fn->params.items[0]->loc.offset == n->loc.offset);
     space(p);
     emits(p, "=>");
     space(p);
@@ -821,6 +953,7 @@ static void expr(printer *p, const js_node *n, int level, int flags) {
       emitc(p, ']');
     } else {
       emits(p, (n->flags & JS_NF_OPTIONAL) ? "?." : ".");
+      mapping(p, prop); /* stack traces of a.b.c() point at the property name */
       if (prop->kind == JS_PRIVATE_NAME) emitc(p, '#');
       emit(p, prop->u.ident.name.ptr, prop->u.ident.name.len);
     }
@@ -841,6 +974,9 @@ static void expr(printer *p, const js_node *n, int level, int flags) {
       expr(p, n->u.import_call.options, L_ASSIGN, 0);
     }
     emitc(p, ')');
+    break;
+  case JS_JSX_ELEMENT:
+    print_jsx(p, n);
     break;
   default:
     /* A statement where an expression was expected: print it as one. */
@@ -930,6 +1066,7 @@ static void print_attributes(printer *p, js_list attrs) {
 }
 
 static void print_module_name(printer *p, const js_node *n) {
+  mapping(p, n);
   if (n->kind == JS_STRING) print_string(p, n->u.str.value);
   else word(p, n->u.ident.name.ptr, n->u.ident.name.len);
 }
@@ -1206,6 +1343,7 @@ static void stmt(printer *p, const js_node *n) {
     print_function(p, n->u.fn);
     break;
   case JS_CLASS_DECL:
+    print_decorators(p, n->u.cls->decorators);
     words(p, "class");
     class_rest(p, n->u.cls);
     break;
@@ -1303,6 +1441,7 @@ char *js_print(const js_node *node, const js_print_options *opts, size_t *len) {
     if (node->kind <= JS_IMPORT_ATTRIBUTE || node->kind == JS_FUNCTION_DECL) stmt(&pr, node);
     else expr(&pr, node, L_LOWEST, 0);
   }
+  if (pr.npending) flush_mappings(&pr, pr.len);
   emit(&pr, "", 0);
   if (pr.oom || !pr.buf) {
     if (!pr.oom && !pr.buf) {

@@ -272,7 +272,11 @@ typedef struct ctx {
     const char *base;           /* parent file, shown as "imported from" in imports errors */
     const char *const *conds;
     dx_resolve_error *err;
+    bool esm;                   /* ES module resolution: bare "imports" targets use PACKAGE_RESOLVE */
 } ctx;
+
+static int esm_package_resolve(dx_resolver *r, const char *spec, const char *parent_path, const char *const *conds,
+                               char **out, dx_resolve_error *err);
 
 static int resolve_bare(dx_resolver *r, const char *request, const char *from_dir, const char *const *paths,
                         const char *const *conds, char **out, dx_resolve_error *err);
@@ -314,6 +318,13 @@ static target_result target_resolve(ctx *c, const dx_json *target, const char *p
             if (c->imports && !starts(t, "../") && !starts(t, "/") && !is_url(t)) {
                 char *spec = pattern_match ? replace_star(t, pattern_match) : xstrdup(t);
                 if (is_builtin(c->r, spec)) { *out = fmt("node:%s", spec); free(spec); return T_RESOLVED; }
+                if (c->esm) {
+                    char *from = join(c->pkg->dir, "package.json");
+                    int erc = esm_package_resolve(c->r, spec, from, c->conds, out, c->err);
+                    free(from);
+                    free(spec);
+                    return erc == 0 ? T_RESOLVED : T_ERROR;
+                }
                 int rc = resolve_bare(c->r, spec, c->pkg->dir, NULL, c->conds, out, c->err);
                 if (rc == 0) {
                     set_err(c->err, "MODULE_NOT_FOUND", "Error", fmt("Cannot find module '%s'", spec));
@@ -527,7 +538,7 @@ static int load_node_modules(dx_resolver *r, const char *request, const char *co
             free(pkgdir);
             if (pkg->invalid) { rc = invalid_config(err, pkg, NULL); break; }
             if (pkg->exists && pkg->exports && pkg->exports->type != DX_JSON_NULL) {
-                ctx c = {r, pkg, false, NULL, conds, err};
+                ctx c = {r, pkg, false, NULL, conds, err, false};
                 char *resolved = NULL;
                 if (exports_resolve(&c, subpath, &resolved) == T_ERROR) { rc = -1; break; }
                 rc = finalize(pkg, resolved, request, out, err);
@@ -584,7 +595,7 @@ static int load_self(dx_resolver *r, const char *request, const char *parent_pat
     else if (strncmp(request, name, nl) == 0 && request[nl] == '/') subpath = fmt(".%s", request + nl);
     else return 0;
     /* A package importing itself: errors say where from, as for "imports". */
-    ctx c = {r, pkg, false, parent_path, conds, err};
+    ctx c = {r, pkg, false, parent_path, conds, err, false};
     char *resolved = NULL;
     target_result tr = exports_resolve(&c, subpath, &resolved);
     free(subpath);
@@ -605,7 +616,7 @@ static int load_imports(dx_resolver *r, const char *request, const char *parent_
                        fmt("Invalid module \"%s\" is not a valid internal imports specifier name imported from %s",
                            request, parent_path));
     }
-    ctx c = {r, pkg, true, parent_path, conds, err};
+    ctx c = {r, pkg, true, parent_path, conds, err, false};
     char *resolved = NULL;
     target_result tr = pkg->imports->type == DX_JSON_OBJECT ? match_resolve(&c, request, pkg->imports, &resolved) : T_NULL;
     if (tr == T_ERROR) return -1;
@@ -755,4 +766,425 @@ int dx_resolver_package_type(dx_resolver *r, const char *file, const char **type
     if (pkg->invalid) return invalid_config(err, pkg, NULL);
     if (pkg->type && pkg->type->type == DX_JSON_STRING) *type = pkg->type->string;
     return 0;
+}
+
+/* ---- ES module resolution (Node's ESM_RESOLVE) ----
+ * Works on absolute paths internally; file: URLs are made and read only at the edges. Differences
+ * from require(): no extension or index searching (except a package's legacy "main"), no NODE_PATH
+ * or global folders, directories are an error, and every error says "imported from <parent>". */
+
+static const char *const kPrefixOnly[] = {"test", "test/reporters", "sqlite", "sea", NULL};
+
+static bool prefix_only(const char *name) {
+    for (int i = 0; kPrefixOnly[i]; i++) if (strcmp(kPrefixOnly[i], name) == 0) return true;
+    return false;
+}
+
+char *dx_path_to_file_url(const char *path) {
+    /* pathToFileURL: '%', '\\', newline, CR, tab, '?' and '#' are encoded by Node itself, then the URL
+     * path setter encodes C0 controls, space, '"', '<', '>', '`', '{', '}' and every non-ASCII byte. */
+    size_t n = strlen(path);
+    char *o = malloc(7 + n * 3 + 1);
+    if (!o) abort();
+    memcpy(o, "file://", 7);
+    size_t k = 7;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)path[i];
+        if (c <= 0x20 || c >= 0x7f || strchr("%\\\"#<>?`{}", c)) k += (size_t)sprintf(o + k, "%%%02X", c);
+        else o[k++] = (char)c;
+    }
+    o[k] = 0;
+    return o;
+}
+
+int dx_file_url_to_path(const char *url, char **out, dx_resolve_error *err) {
+    *out = NULL;
+    if (strncasecmp(url, "file:", 5) != 0)
+        return set_err(err, "ERR_INVALID_URL_SCHEME", "TypeError", xstrdup("The URL must be of scheme file"));
+    const char *p = url + 5;
+    if (starts(p, "//")) {
+        p += 2;
+        const char *host_end = strchr(p, '/');
+        size_t hl = host_end ? (size_t)(host_end - p) : strlen(p);
+        if (hl && !(hl == 9 && strncasecmp(p, "localhost", 9) == 0))
+            return set_err(err, "ERR_INVALID_FILE_URL_HOST", "TypeError",
+                           xstrdup("File URL host must be \"localhost\" or empty on linux"));
+        p += hl;
+    }
+    size_t n = strcspn(p, "?#");
+    char *path = malloc(n + 2);
+    if (!path) abort();
+    size_t k = 0;
+    if (*p != '/') path[k++] = '/';
+    for (size_t i = 0; i < n; i++) {
+        if (p[i] == '%' && i + 2 < n + 1 && isxdigit((unsigned char)p[i + 1]) && isxdigit((unsigned char)p[i + 2])) {
+            unsigned v = (unsigned)(hexval(p[i + 1]) * 16 + hexval(p[i + 2]));
+            if (v == '/') {
+                free(path);
+                return set_err(err, "ERR_INVALID_FILE_URL_PATH", "TypeError",
+                               xstrdup("File URL path must not include encoded / characters"));
+            }
+            path[k++] = (char)v;
+            i += 2;
+        } else {
+            path[k++] = p[i];
+        }
+    }
+    path[k] = 0;
+    if (strlen(path) != k) { /* an encoded NUL */
+        free(path);
+        return set_err(err, "ERR_INVALID_ARG_VALUE", "TypeError", xstrdup("File URL path must not include NUL bytes"));
+    }
+    normalize(path);
+    *out = path;
+    return 0;
+}
+
+/* What the parent is called in messages: its path for file: URLs, else the URL itself. */
+static char *parent_name(const char *parent_url) {
+    char *path = NULL;
+    dx_resolve_error e = {0};
+    if (parent_url && dx_file_url_to_path(parent_url, &path, &e) == 0) return path;
+    free(e.message);
+    return xstrdup(parent_url ? parent_url : "");
+}
+
+static bool has_encoded_separator(const char *s) {
+    for (const char *p = s; *p; p++) {
+        if (p[0] == '%' && p[1] && p[2] && (p[1] == '2' || p[1] == '5')) {
+            char a = p[1], b = (char)(p[2] | 32);
+            if ((a == '2' && b == 'f') || (a == '5' && b == 'c')) return true;
+        }
+    }
+    return false;
+}
+
+/* Node's hint for a module that is not found or is a directory: what require() would have found,
+ * spelled the way the user wrote the specifier ("./x.js" or "pkg/x.js"). */
+static char *cjs_hint(dx_resolver *r, const char *spec, const char *parent_path) {
+    static const char *const conds[] = {"require", "node", NULL};
+    char *found = NULL;
+    dx_resolve_error e = {0};
+    char *hint = NULL;
+    bool relative = starts(spec, "./") || starts(spec, "../") || spec[0] == '/';
+    if (dx_resolve_cjs(r, spec, parent_path, NULL, conds, &found, &e) == 0 && !starts(found, "node:")) {
+        if (relative) {
+            char *dir = dirname_of(parent_path);
+            /* path.relative(dir, found) */
+            size_t common = 0, i = 0;
+            while (dir[i] && found[i] && dir[i] == found[i]) { if (dir[i] == '/') common = i; i++; }
+            if (!dir[i] && found[i] == '/') common = i;
+            size_t ups = 0;
+            for (const char *q = dir + common; *q; q++) if (*q == '/') ups++;
+            if (strcmp(dir, "/") == 0) ups = 0;
+            size_t cap = ups * 3 + strlen(found) + 3;
+            char *rel = malloc(cap);
+            if (!rel) abort();
+            size_t k = 0;
+            if (ups == 0) { rel[k++] = '.'; rel[k++] = '/'; }
+            for (size_t u = 0; u < ups; u++) { memcpy(rel + k, "../", 3); k += 3; }
+            strcpy(rel + k, found + common + 1);
+            hint = rel;
+            free(dir);
+        } else {
+            char *name = NULL, *sub = NULL;
+            if (split_package(spec, &name, &sub)) {
+                const char *marker = strstr(found, "/node_modules/");
+                const char *last = NULL;
+                while (marker) { last = marker; marker = strstr(marker + 1, "/node_modules/"); }
+                if (last && starts(last + 14, name)) hint = xstrdup(last + 14);
+            }
+            free(name);
+            free(sub);
+        }
+    }
+    free(found);
+    free(e.message);
+    free(e.path);
+    free(e.warning);
+    return hint;
+}
+
+/* finalizeResolution: the resolved path must be an existing file; directories are an error. */
+static int esm_finalize(dx_resolver *r, char *resolved, const char *spec, const char *parent_path, char **out,
+                        dx_resolve_error *err) {
+    if (starts(resolved, "node:")) { *out = resolved; return 0; }
+    if (has_encoded_separator(resolved)) {
+        set_err(err, "ERR_INVALID_MODULE_SPECIFIER", "TypeError",
+                fmt("Invalid module \"%s\" must not include encoded \"/\" or \"\\\" characters imported from %s",
+                    resolved, parent_path));
+        free(resolved);
+        return -1;
+    }
+    char *path = xstrdup(resolved);
+    free(resolved);
+    decode_target(path, spec, err); /* cannot fail: encoded separators were rejected above */
+    int kind = ends(path, "/") ? 1 : stat_kind(path);
+    if (kind == 0) {
+        *out = real(path);
+        free(path);
+        return 0;
+    }
+    /* TypeScript's convention: a .ts file imports './a.js' and means a.ts (.mjs -> .mts, .cjs -> .cts,
+     * .jsx and .js -> .tsx as well). Only for importers that are TypeScript themselves. */
+    if (kind < 0 && (ends(parent_path, ".ts") || ends(parent_path, ".mts") || ends(parent_path, ".cts") ||
+                     ends(parent_path, ".tsx"))) {
+        static const char *const map[][2] = {{".js", ".ts"}, {".js", ".tsx"}, {".mjs", ".mts"}, {".cjs", ".cts"},
+                                             {".jsx", ".tsx"}};
+        for (size_t i = 0; i < sizeof map / sizeof map[0]; i++) {
+            if (!ends(path, map[i][0])) continue;
+            char *alt = fmt("%.*s%s", (int)(strlen(path) - strlen(map[i][0])), path, map[i][1]);
+            if (stat_kind(alt) == 0) {
+                *out = real(alt);
+                free(alt);
+                free(path);
+                return 0;
+            }
+            free(alt);
+        }
+    }
+    char *hint = cjs_hint(r, spec, parent_path);
+    char *tail = hint ? fmt("\nDid you mean to import \"%s\"?", hint) : xstrdup("");
+    free(err->url);
+    err->url = dx_path_to_file_url(path);
+    if (kind == 1)
+        set_err(err, "ERR_UNSUPPORTED_DIR_IMPORT", "Error",
+                fmt("Directory import '%s' is not supported resolving ES modules imported from %s%s", path, parent_path, tail));
+    else
+        set_err(err, "ERR_MODULE_NOT_FOUND", "Error", fmt("Cannot find module '%s' imported from %s%s", path, parent_path, tail));
+    free(hint);
+    free(tail);
+    free(path);
+    return -1;
+}
+
+/* LEGACY_MAIN_RESOLVE: a package without "exports" imported by its bare name. */
+static int legacy_main(dx_resolver *r, const dx_pkg *pkg, const char *parent_path, char **out, dx_resolve_error *err) {
+    static const char *const main_tries[] = {"", ".js", ".json", ".node", "/index.js", "/index.json", "/index.node", NULL};
+    static const char *const index_tries[] = {"index.js", "index.json", "index.node", NULL};
+    (void)r;
+    const dx_json *main = pkg->exists ? pkg->main : NULL;
+    if (main && main->type == DX_JSON_STRING && main->length) {
+        for (int i = 0; main_tries[i]; i++) {
+            char *rel = fmt("%s%s", main->string, main_tries[i]);
+            char *p = join(pkg->dir, rel);
+            free(rel);
+            if (stat_kind(p) == 0) { *out = real(p); free(p); return 0; }
+            free(p);
+        }
+    }
+    for (int i = 0; index_tries[i]; i++) {
+        char *p = join(pkg->dir, index_tries[i]);
+        if (stat_kind(p) == 0) { *out = real(p); free(p); return 0; }
+        free(p);
+    }
+    char *p = join(pkg->dir, "index.js");
+    set_err(err, "ERR_MODULE_NOT_FOUND", "Error", fmt("Cannot find package '%s' imported from %s", p, parent_path));
+    free(p);
+    return -1;
+}
+
+/* PACKAGE_RESOLVE: a bare specifier (not a builtin). parent_path names the importer. */
+static int esm_package_resolve(dx_resolver *r, const char *spec, const char *parent_path, const char *const *conds,
+                               char **out, dx_resolve_error *err) {
+    char *name = NULL, *subpath = NULL;
+    if (!split_package(spec, &name, &subpath)) {
+        free(name);
+        free(subpath);
+        return set_err(err, "ERR_INVALID_MODULE_SPECIFIER", "TypeError",
+                       fmt("Invalid module \"%s\" is not a valid package name imported from %s", spec, parent_path));
+    }
+    int rc = 1;
+    /* PACKAGE_SELF_RESOLVE */
+    const dx_pkg *self = dx_pkg_scope(r->pkgs, parent_path);
+    if (self && !self->invalid && self->exports && self->exports->type != DX_JSON_NULL && self->name &&
+        self->name->type == DX_JSON_STRING && strcmp(self->name->string, name) == 0) {
+        ctx c = {r, self, false, parent_path, conds, err, true};
+        char *resolved = NULL;
+        rc = exports_resolve(&c, subpath, &resolved) == T_ERROR ? -1 : esm_finalize(r, resolved, spec, parent_path, out, err);
+        goto done;
+    }
+    char *dir = dirname_of(parent_path);
+    char **dirs = dx_node_module_paths(dir);
+    free(dir);
+    for (char **d = dirs; *d && rc == 1; d++) {
+        char *pkgdir = join(*d, name);
+        if (stat_kind(pkgdir) != 1) { free(pkgdir); continue; }
+        const dx_pkg *pkg = dx_pkg_read(r->pkgs, pkgdir);
+        if (pkg->invalid) {
+            rc = invalid_config(err, pkg, NULL);
+        } else if (pkg->exists && pkg->exports && pkg->exports->type != DX_JSON_NULL) {
+            ctx c = {r, pkg, false, parent_path, conds, err, true};
+            char *resolved = NULL;
+            rc = exports_resolve(&c, subpath, &resolved) == T_ERROR ? -1 : esm_finalize(r, resolved, spec, parent_path, out, err);
+        } else if (strcmp(subpath, ".") == 0) {
+            rc = legacy_main(r, pkg, parent_path, out, err);
+        } else {
+            char *joined = join(pkgdir, subpath);
+            if (ends(subpath, "/") && !ends(joined, "/")) {
+                char *t = fmt("%s/", joined);
+                free(joined);
+                joined = t;
+            }
+            rc = esm_finalize(r, joined, spec, parent_path, out, err);
+        }
+        free(pkgdir);
+    }
+    free_list(dirs);
+    if (rc == 1)
+        rc = set_err(err, "ERR_MODULE_NOT_FOUND", "Error", fmt("Cannot find package '%s' imported from %s", name, parent_path));
+done:
+    free(name);
+    free(subpath);
+    return rc;
+}
+
+/* URL-resolves a relative or absolute path specifier against the parent's path: backslashes read
+ * as slashes (file: is a special scheme), the query and fragment are split off into *suffix. */
+static char *resolve_path_spec(const char *spec, const char *parent_path, char **suffix) {
+    size_t n = strcspn(spec, "?#");
+    *suffix = xstrdup(spec + n);
+    char *p = strndup(spec, n);
+    if (!p) abort();
+    for (char *q = p; *q; q++) if (*q == '\\') *q = '/';
+    char *res;
+    if (p[0] == '/') {
+        res = join("/", p);
+    } else {
+        char *dir = dirname_of(parent_path);
+        res = join(dir, p);
+        free(dir);
+    }
+    /* join() normalises away a trailing slash; a directory specifier keeps it (it is an error). */
+    if (n && p[n - 1] == '/' && !ends(res, "/")) {
+        char *t = fmt("%s/", res);
+        free(res);
+        res = t;
+    }
+    free(p);
+    return res;
+}
+
+int dx_resolve_esm(dx_resolver *r, const char *spec, const char *parent_url, const char *const *conds,
+                   char **out_url, dx_resolve_error *err) {
+    *out_url = NULL;
+    char *parent = parent_name(parent_url);
+    char *path = NULL, *suffix = NULL;
+    int rc = -1;
+    if (starts(spec, "/") || starts(spec, "./") || starts(spec, "../") || strcmp(spec, ".") == 0 || strcmp(spec, "..") == 0) {
+        if (parent_url && !starts(parent_url, "file:")) {
+            rc = set_err(err, "ERR_UNSUPPORTED_RESOLVE_REQUEST", "TypeError",
+                         fmt("Failed to resolve module specifier \"%s\" from \"%s\": Invalid relative URL or base scheme is not hierarchical.",
+                             spec, parent_url));
+            goto out;
+        }
+        char *resolved = resolve_path_spec(spec, parent, &suffix);
+        if (strcmp(spec, ".") == 0 || strcmp(spec, "..") == 0) {
+            char *t = fmt("%s/", resolved);
+            free(resolved);
+            resolved = t;
+        }
+        rc = esm_finalize(r, resolved, spec, parent, &path, err);
+    } else if (is_url(spec)) {
+        if (starts(spec, "node:")) {
+            if (!is_builtin(r, spec + 5) && !prefix_only(spec + 5)) {
+                rc = set_err(err, "ERR_UNKNOWN_BUILTIN_MODULE", "Error", fmt("No such built-in module: %s", spec));
+                goto out;
+            }
+            *out_url = xstrdup(spec);
+            rc = 0;
+            goto out;
+        }
+        if (starts(spec, "data:")) {
+            *out_url = xstrdup(spec);
+            rc = 0;
+            goto out;
+        }
+        if (strncasecmp(spec, "file:", 5) == 0) {
+            size_t n = strcspn(spec, "?#");
+            char *u = strndup(spec, n);
+            suffix = xstrdup(spec + n);
+            char *p = NULL;
+            /* keep encoded separators visible to esm_finalize's check */
+            if (has_encoded_separator(u)) {
+                rc = set_err(err, "ERR_INVALID_MODULE_SPECIFIER", "TypeError",
+                             fmt("Invalid module \"%s\" must not include encoded \"/\" or \"\\\" characters imported from %s",
+                                 spec, parent));
+                free(u);
+                goto out;
+            }
+            rc = dx_file_url_to_path(u, &p, err);
+            free(u);
+            if (rc == 0) rc = esm_finalize(r, p, spec, parent, &path, err);
+        } else {
+            size_t colon = strcspn(spec, ":");
+            rc = set_err(err, "ERR_UNSUPPORTED_ESM_URL_SCHEME", "Error",
+                         fmt("Only URLs with a scheme in: file and data are supported by the default ESM loader. "
+                             "Received protocol '%.*s'", (int)colon + 1, spec));
+        }
+    } else if (spec[0] == '#') {
+        const dx_pkg *pkg = dx_pkg_scope(r->pkgs, parent);
+        if (pkg && pkg->invalid) { rc = invalid_config(err, pkg, NULL); goto out; }
+        if (strcmp(spec, "#") == 0 || starts(spec, "#/")) {
+            rc = set_err(err, "ERR_INVALID_MODULE_SPECIFIER", "TypeError",
+                         fmt("Invalid module \"%s\" is not a valid internal imports specifier name imported from %s", spec, parent));
+            goto out;
+        }
+        target_result tr = T_NULL;
+        char *resolved = NULL;
+        if (pkg && pkg->imports && pkg->imports->type == DX_JSON_OBJECT) {
+            ctx c = {r, pkg, true, parent, conds, err, true};
+            tr = match_resolve(&c, spec, pkg->imports, &resolved);
+        }
+        if (tr == T_ERROR) goto out;
+        if (tr != T_RESOLVED) {
+            rc = set_err(err, "ERR_PACKAGE_IMPORT_NOT_DEFINED", "TypeError",
+                         pkg ? fmt("Package import specifier \"%s\" is not defined in package %s imported from %s", spec, pkg->path, parent)
+                             : fmt("Package import specifier \"%s\" is not defined imported from %s", spec, parent));
+            goto out;
+        }
+        rc = esm_finalize(r, resolved, spec, parent, &path, err);
+    } else if (is_builtin(r, spec) && !prefix_only(spec)) {
+        *out_url = fmt("node:%s", spec);
+        rc = 0;
+        goto out;
+    } else {
+        rc = esm_package_resolve(r, spec, parent, conds, &path, err);
+    }
+    if (rc == 0) {
+        if (starts(path, "node:")) {
+            *out_url = path;
+            path = NULL;
+        } else {
+            char *u = dx_path_to_file_url(path);
+            *out_url = fmt("%s%s", u, suffix ? suffix : "");
+            free(u);
+        }
+    }
+out:
+    free(parent);
+    free(path);
+    free(suffix);
+    if (rc != 0 && !err->type) err->type = "Error";
+    return rc == 0 ? 0 : -1;
+}
+
+const char *dx_esm_format(dx_resolver *r, const char *path, dx_resolve_error *err) {
+    static const struct { const char *ext, *format; } fixed[] = {
+        {".mjs", "module"}, {".cjs", "commonjs"}, {".json", "json"}, {".mts", "module-typescript"},
+        {".cts", "commonjs-typescript"}, {".wasm", "wasm"}, {".node", "addon"}, {NULL, NULL}};
+    const char *base = strrchr(path, '/');
+    base = base ? base + 1 : path;
+    const char *dot = strrchr(base, '.');
+    for (int i = 0; dot && fixed[i].ext; i++)
+        if (strcmp(dot, fixed[i].ext) == 0) return fixed[i].format;
+    const char *type = NULL;
+    if (dx_resolver_package_type(r, path, &type, err) < 0) return NULL;
+    bool module = type && strcmp(type, "module") == 0;
+    if (!dot || strcmp(dot, ".js") == 0) return module ? "module" : "commonjs";
+    if (strcmp(dot, ".ts") == 0) return module ? "module-typescript" : "commonjs-typescript";
+    if (strcmp(dot, ".jsx") == 0) return module ? "module-jsx" : "commonjs-jsx";
+    if (strcmp(dot, ".tsx") == 0) return module ? "module-tsx" : "commonjs-tsx";
+    set_err(err, "ERR_UNKNOWN_FILE_EXTENSION", "TypeError", fmt("Unknown file extension \"%s\" for %s", dot, path));
+    return NULL;
 }

@@ -1,5 +1,8 @@
 #include "runtime/builtins.h"
 
+#include "compiler/compiler.h"
+#include "compiler/transforms/walk.h"
+
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,6 +15,22 @@ const dx_builtin_source *dx_builtin_find(const char *id) {
     return NULL;
 }
 
+/* Finds import() calls with the compiler and respells them; code the compiler rejects is left as it
+ * is (JSC reports its own error). */
+static bool respell_import(js_node **slot, void *ud) {
+    char *buf = ud;
+    if ((*slot)->kind == JS_IMPORT_CALL) memcpy(buf + (*slot)->loc.offset, "_$dxim", 6);
+    return true;
+}
+
+void dx_rewrite_dynamic_import(char *buf, size_t len) {
+    if (!memmem(buf, len, "import", 6)) return;
+    js_ast *ast = js_parse(buf, len, &(js_parse_options){.goal = JS_GOAL_SCRIPT});
+    if (!ast) return;
+    if (!ast->nerrors) js__walk(&ast->program, respell_import, buf);
+    js_ast_free(ast);
+}
+
 JSObjectRef dx_compile_wrapped(JSContextRef ctx, const char *prefix, const char *src, size_t len,
                                const char *url, JSValueRef *exc) {
     size_t plen = strlen(prefix), slen = strlen(DX_WRAPPER_SUFFIX);
@@ -22,6 +41,7 @@ JSObjectRef dx_compile_wrapped(JSContextRef ctx, const char *prefix, const char 
     /* A hashbang line is a comment for the wrapped body. */
     if (len >= 2 && src[0] == '#' && src[1] == '!') buf[plen] = buf[plen + 1] = '/';
     memcpy(buf + plen + len, DX_WRAPPER_SUFFIX, slen + 1);
+    if (strcmp(prefix, DX_CJS_WRAPPER_PREFIX) == 0) dx_rewrite_dynamic_import(buf, plen + len + slen);
     JSValueRef source = dx_str_value(ctx, buf, plen + len + slen);
     free(buf);
     JSStringRef s = JSValueToStringCopy(ctx, source, NULL);

@@ -20,14 +20,19 @@ const dx_builtin_source *dx_builtin_find(const char *id);
 
 /* The prefix every CommonJS and built-in module body is wrapped in. It stays on the module's first line,
  * so line numbers are exact; columns on line 1 are shifted by its length (stack conversion subtracts it). */
-#define DX_CJS_WRAPPER_PREFIX "(function __dx_module__(exports, require, module, __filename, __dirname) { "
+#define DX_CJS_WRAPPER_PREFIX "(function __dx_module__(exports, require, module, __filename, __dirname, _$dxim) { "
 #define DX_BUILTIN_WRAPPER_PREFIX "(function (exports, require, module, internalBinding, primordials) { "
 #define DX_WRAPPER_SUFFIX "\n})"
 
 /* Compiles a module body inside `prefix`...DX_WRAPPER_SUFFIX and returns the function, or NULL with
- * *exc set to the SyntaxError (which gets `sourceURL`/`line` as JSC reports them). */
+ * *exc set to the SyntaxError (which gets `sourceURL`/`line` as JSC reports them). For CommonJS
+ * code, every `import(` is respelled `_$dxim(` in place (same length, so positions stay exact):
+ * the loader passes _$dxim, bound to the module, as the wrapper's sixth argument. */
 JSObjectRef dx_compile_wrapped(JSContextRef ctx, const char *prefix, const char *src, size_t len,
                                const char *url, JSValueRef *exc);
+
+/* Respells the import() calls of a script (buf, len bytes) as _$dxim( in place. */
+void dx_rewrite_dynamic_import(char *buf, size_t len);
 
 /* The binding `internalBinding('builtins')`. */
 JSObjectRef dx__builtins_binding(JSContextRef ctx);

@@ -2,7 +2,7 @@
 // How dx starts a program: a file (as Node's main module), `-e`/`-p` code, or a script on stdin.
 
 const { ObjectDefineProperty } = primordials;
-const { Module, makeRequireFunction } = require('internal/modules/cjs/loader');
+const { Module, makeRequireFunction, dynamicImportFor } = require('internal/modules/cjs/loader');
 const binding = internalBinding('modules');
 const path = require('path');
 
@@ -26,6 +26,7 @@ function runMain(kind, entry) {
   define('require', require);
   define('__filename', name);
   define('__dirname', '.');
+  define('_$dxim', dynamicImportFor(path.join(cwd, name)));
   const result = binding.evalScript(code, name);
   if (kind === 'print') {
     require('console').log(result);

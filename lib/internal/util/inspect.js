@@ -698,7 +698,7 @@ function formatValue(ctx, value, recurseTimes, typedArray) {
 
   // Keep the value as given: custom inspect functions are called on it, even for a proxy.
   const context = value;
-  const proxyTarget = getProxyTarget(value);
+  const proxyTarget = isModuleNamespaceObject(value) ? undefined : getProxyTarget(value);
   if (proxyTarget !== undefined) {
     // Node reads element 0 of the target here as if it were its [target, handler] pair, so a proxy
     // whose target has `0: null` prints as revoked too. Kept for identical output.

@@ -47,6 +47,7 @@ const {
   ReflectApply,
   MapIteratorPrototype,
   SetIteratorPrototype,
+  SafeWeakSet,
 } = primordials;
 
 const utilBinding = internalBinding('util');
@@ -269,7 +270,7 @@ function isBoxedPrimitive(value) {
 }
 
 function isProxy(value) {
-  return isObjectLike(value) && utilBinding.getProxyTarget(value) !== undefined;
+  return isObjectLike(value) && utilBinding.getProxyTarget(value) !== undefined && !moduleNamespaces.has(value);
 }
 
 // Promises have no side-effect-free brand check in the language, and the engine's promise
@@ -431,18 +432,13 @@ function isSetIterator(value) {
     ReflectGetOwnPropertyDescriptor(value, SymbolToStringTag) === undefined;
 }
 
-// dx's ES modules are not engine modules (docs/design.md): a namespace object is a frozen-shape,
-// null-prototype, non-extensible object whose own, non-writable Symbol.toStringTag is 'Module'.
-// Nothing else built in looks like that, but a program can build one.
+// dx's ES modules are not engine modules (docs/design.md): a namespace object is a Proxy the ES
+// module loader makes and registers here, so it is known by identity, and it is not a Proxy to
+// util.types.isProxy, as Node's are not.
+const moduleNamespaces = new SafeWeakSet();
+function markModuleNamespaceObject(ns) { moduleNamespaces.add(ns); }
 function isModuleNamespaceObject(value) {
-  if (typeof value !== 'object' || value === null) return false;
-  if (typeof utilBinding.isModuleNamespaceObject === 'function') {
-    return utilBinding.isModuleNamespaceObject(value);
-  }
-  if (isProxy(value) || ObjectGetPrototypeOf(value) !== null || ObjectIsExtensible(value)) return false;
-  const desc = ReflectGetOwnPropertyDescriptor(value, SymbolToStringTag);
-  return desc !== undefined && desc.value === 'Module' && desc.writable === false &&
-    desc.enumerable === false && desc.configurable === false;
+  return typeof value === 'object' && value !== null && moduleNamespaces.has(value);
 }
 
 function typedArrayIs(name) {
@@ -487,6 +483,7 @@ module.exports = {
   isSharedArrayBuffer,
   isProxy,
   isModuleNamespaceObject,
+  markModuleNamespaceObject,
   isAnyArrayBuffer,
   isBoxedPrimitive,
   isArrayBufferView,

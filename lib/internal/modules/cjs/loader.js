@@ -212,18 +212,47 @@ Module.prototype._compile = function _compile(content, filename) {
   stack.registerWrapped(filename, kWrapperPrefixLength, content);
   const require = makeRequireFunction(this);
   const dirname = path.dirname(filename);
-  return ReflectApply(fn, this.exports, [this.exports, require, this, filename, dirname]);
+  return ReflectApply(fn, this.exports, [this.exports, require, this, filename, dirname, dynamicImportFor(filename)]);
 };
+
+// import() inside a CommonJS module (the compiler respells it _$dxim, the wrapper's sixth argument).
+function dynamicImportFor(filename) {
+  return function importDynamic(specifier, options) {
+    const esm = require('internal/modules/esm/loader');
+    return esm.importDynamic(specifier, options, binding.pathToFileURL(filename));
+  };
+}
 
 Module._extensions['.js'] = function loadJS(module, filename) {
   // Node reads the package scope of every .js file (its "type"); an invalid package.json is an error.
   const type = StringPrototypeEndsWith(filename, '.cjs') ? 'commonjs' : binding.packageType(filename);
   if (StringPrototypeEndsWith(filename, '.mjs') || (type === 'module' && StringPrototypeEndsWith(filename, '.js'))) {
-    throw new ERR_REQUIRE_ESM(filename, true);
+    // require(esm), as Node 24 does by default: the module's namespace (or its 'module.exports' export).
+    module.exports = require('internal/modules/esm/loader').requireESM(filename, module.parent && module.parent.filename);
+    return;
   }
   const content = readFileUtf8(filename);
   module._compile(content, filename);
 };
+
+// TypeScript and JSX files (dx runs them directly): types erased, enums, namespaces and JSX lowered
+// by the compiler. A file with import/export syntax loads as an ES module, as Node's module
+// detection does; .mts is always one.
+function loadTranspiled(module, filename) {
+  const format = binding.esmFormat(filename);
+  const content = readFileUtf8(filename);
+  const code = StringPrototypeStartsWith(format, 'module') ? null : binding.compileCjs(content, filename, format);
+  if (code === null) {
+    module.exports = require('internal/modules/esm/loader').requireESM(filename, module.parent && module.parent.filename);
+    return;
+  }
+  module._compile(code, filename);
+}
+Module._extensions['.ts'] = loadTranspiled;
+Module._extensions['.cts'] = loadTranspiled;
+Module._extensions['.mts'] = loadTranspiled;
+Module._extensions['.tsx'] = loadTranspiled;
+Module._extensions['.jsx'] = loadTranspiled;
 
 Module._extensions['.json'] = function loadJSON(module, filename) {
   const content = readFileUtf8(filename);
@@ -275,12 +304,38 @@ function fileURLToPathLite(href) {
 
 Module.runMain = function runMain(main = process.argv[1]) {
   const resolved = Module._resolveFilename(path.resolve(main), null, true);
+  if (isESMEntry(resolved)) {
+    const { runMainESM } = require('internal/modules/esm/loader');
+    const { triggerUncaughtException } = require('internal/process/uncaught');
+    let promise;
+    try {
+      promise = runMainESM(resolved);
+    } catch (err) {
+      triggerUncaughtException(err, false);
+      return;
+    }
+    promise.then(undefined, (err) => triggerUncaughtException(err, false));
+    return;
+  }
   Module._load(resolved, null, true);
 };
+
+// Whether the main entry runs as an ES module: .mjs/.mts, or .js/.ts/extensionless under "type": "module".
+function isESMEntry(filename) {
+  if (StringPrototypeEndsWith(filename, '.mjs') || StringPrototypeEndsWith(filename, '.mts')) return true;
+  if (StringPrototypeEndsWith(filename, '.cjs') || StringPrototypeEndsWith(filename, '.cts') ||
+      StringPrototypeEndsWith(filename, '.json') || StringPrototypeEndsWith(filename, '.node')) return false;
+  if (binding.packageType(filename) === 'module') return true;
+  const ext = path.extname(filename);
+  if (ext === '.ts' || ext === '.tsx' || ext === '.jsx') {
+    return binding.hasModuleSyntax(readFileUtf8(filename), binding.esmFormat(filename));
+  }
+  return false;
+}
 
 Module.wrap = function wrap(script) {
   return `(function (exports, require, module, __filename, __dirname) { ${script}\n});`;
 };
 Module.wrapper = ['(function (exports, require, module, __filename, __dirname) { ', '\n});'];
 
-module.exports = { Module, makeRequireFunction, isBuiltin };
+module.exports = { Module, makeRequireFunction, isBuiltin, dynamicImportFor };

@@ -1,0 +1,210 @@
+/* Parse + print throughput of the compiler library, in one process.
+ *
+ *   bench_compile [--runs N] [--minify] [--once] [--out FILE] [--name NAME] FILE...
+ *
+ * The files are one corpus. Default: one warm-up pass over the corpus (parse + print of every
+ * file), then N (default 10) timed passes; prints one line: NAME (default the first file's name),
+ * file count, bytes, median parse ms, median print ms, median parse+print ms, MB/s (of that
+ * median) and the process's peak RSS (KiB, getrusage), which includes the sources.
+ * --once: parse and print every file once and write the outputs to --out (default /dev/null),
+ * which is what a whole-process comparison with another tool's command line (esbuild FILE
+ * --outfile=/dev/null) measures.
+ *
+ * The goal follows the extension (.mjs module, .cjs script); a .js file is tried as a script, then
+ * as a module. .ts/.mts/.cts select TypeScript, .tsx TSX, .jsx JSX: the parse erases types, and the
+ * printed output is JavaScript only once the TypeScript/JSX transforms ran, which this driver
+ * leaves to the transpile pipeline (it measures the parser and the printer). */
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE
+#endif
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/resource.h>
+#include <time.h>
+
+#include "compiler/compiler.h"
+
+static char *read_file(const char *path, size_t *len) {
+  FILE *f = fopen(path, "rb");
+  if (!f) return NULL;
+  char *b = NULL;
+  if (fseek(f, 0, SEEK_END) != 0) goto fail;
+  long n = ftell(f);
+  if (n < 0 || fseek(f, 0, SEEK_SET) != 0) goto fail;
+  b = malloc((size_t)n + 1);
+  if (!b || fread(b, 1, (size_t)n, f) != (size_t)n) goto fail;
+  fclose(f);
+  b[n] = 0;
+  *len = (size_t)n;
+  return b;
+fail:
+  fclose(f);
+  free(b);
+  return NULL;
+}
+
+static bool ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), m = strlen(suffix);
+  return n >= m && strcmp(s + n - m, suffix) == 0;
+}
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return ts.tv_sec + ts.tv_nsec / 1e9;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+static js_lang lang_of(const char *path) {
+  if (ends_with(path, ".tsx")) return JS_LANG_TSX;
+  if (ends_with(path, ".ts") || ends_with(path, ".mts") || ends_with(path, ".cts")) return JS_LANG_TS;
+  if (ends_with(path, ".jsx")) return JS_LANG_JSX;
+  return JS_LANG_JS;
+}
+
+/* Parses with the goal the extension implies; a .js (or .ts) file that is not a script is tried
+ * as a module. Returns NULL (after printing the first error) when neither parses. */
+static js_ast *parse(const char *path, const char *src, size_t len) {
+  js_parse_options o = {0};
+  o.filename = path;
+  o.lang = lang_of(path);
+  bool module_only = ends_with(path, ".mjs") || ends_with(path, ".mts");
+  bool script_only = ends_with(path, ".cjs") || ends_with(path, ".cts");
+  o.goal = module_only ? JS_GOAL_MODULE : JS_GOAL_SCRIPT;
+  js_ast *a = js_parse(src, len, &o);
+  if (a && a->nerrors && !module_only && !script_only) {
+    js_ast_free(a);
+    o.goal = JS_GOAL_MODULE;
+    a = js_parse(src, len, &o);
+  }
+  if (!a) {
+    fprintf(stderr, "bench_compile: out of memory\n");
+  } else if (a->nerrors) {
+    fprintf(stderr, "bench_compile: %s\n", a->errors[0].text);
+    js_ast_free(a);
+    a = NULL;
+  }
+  return a;
+}
+
+static long peak_rss_kib(void) {
+  struct rusage ru;
+  return getrusage(RUSAGE_SELF, &ru) == 0 ? ru.ru_maxrss : -1;
+}
+
+typedef struct input {
+  const char *path;
+  char *src;
+  size_t len;
+} input;
+
+/* Parses and prints every input once; adds the phases' times (ms) to *parse_ms and *print_ms.
+ * Returns 0, or -1 when an input does not parse or memory runs out. */
+static int compile_all(const input *in, int n, const js_print_options *po, FILE *out, double *parse_ms,
+                       double *print_ms) {
+  for (int i = 0; i < n; i++) {
+    double t0 = now();
+    js_ast *a = parse(in[i].path, in[i].src, in[i].len);
+    if (!a) return -1;
+    double t1 = now();
+    size_t plen;
+    char *js = js_print(a->program, po, &plen);
+    double t2 = now();
+    int bad = !js || (out && fwrite(js, 1, plen, out) != plen);
+    free(js);
+    js_ast_free(a);
+    if (bad) return -1;
+    *parse_ms += (t1 - t0) * 1e3;
+    *print_ms += (t2 - t1) * 1e3;
+  }
+  return 0;
+}
+
+static void usage(const char *argv0) {
+  fprintf(stderr, "usage: %s [--runs N] [--minify] [--once] [--out FILE] [--name NAME] FILE...\n", argv0);
+}
+
+int main(int argc, char **argv) {
+  int runs = 10;
+  bool minify = false, once = false;
+  const char *out = "/dev/null", *name = NULL;
+  int first = argc;
+  for (int i = 1; i < argc; i++) {
+    if (!strcmp(argv[i], "--runs") && i + 1 < argc) runs = atoi(argv[++i]);
+    else if (!strcmp(argv[i], "--minify")) minify = true;
+    else if (!strcmp(argv[i], "--once")) once = true;
+    else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
+    else if (!strcmp(argv[i], "--name") && i + 1 < argc) name = argv[++i];
+    else if (argv[i][0] == '-') {
+      usage(argv[0]);
+      return 2;
+    } else {
+      first = i;
+      break;
+    }
+  }
+  if (first == argc || runs < 1 || runs > 10000) {
+    usage(argv[0]);
+    return 2;
+  }
+  int n = argc - first, rc = 0;
+  input *in = calloc((size_t)n, sizeof *in);
+  double *tp = malloc(sizeof(double) * (size_t)runs), *tq = malloc(sizeof(double) * (size_t)runs);
+  double *tt = malloc(sizeof(double) * (size_t)runs);
+  if (!in || !tp || !tq || !tt) return 2;
+  size_t total = 0;
+  for (int i = 0; i < n; i++) {
+    in[i].path = argv[first + i];
+    in[i].src = read_file(in[i].path, &in[i].len);
+    if (!in[i].src) {
+      fprintf(stderr, "bench_compile: cannot read %s\n", in[i].path);
+      rc = 1;
+      goto out;
+    }
+    total += in[i].len;
+  }
+  js_print_options po = {0};
+  po.minify = minify;
+  if (once) {
+    FILE *o = fopen(out, "wb");
+    double p = 0, q = 0;
+    if (!o || compile_all(in, n, &po, o, &p, &q) != 0) rc = 1;
+    if (o && fclose(o) != 0) rc = 1;
+    goto out;
+  }
+  /* Run -1 is the warm-up (page faults of the first arena chunks, ICU's data, caches). */
+  for (int r = -1; r < runs; r++) {
+    double p = 0, q = 0;
+    if (compile_all(in, n, &po, NULL, &p, &q) != 0) {
+      rc = 1;
+      goto out;
+    }
+    if (r >= 0) {
+      tp[r] = p;
+      tq[r] = q;
+      tt[r] = p + q;
+    }
+  }
+  if (!name) name = strrchr(in[0].path, '/') ? strrchr(in[0].path, '/') + 1 : in[0].path;
+  double mt = median(tt, runs);
+  printf("%-32s %6d %10zu %9.2f %9.2f %9.2f %8.1f %10ld\n", name, n, total, median(tp, runs), median(tq, runs),
+         mt, total / 1e6 / (mt / 1e3), peak_rss_kib());
+out:
+  for (int i = 0; i < n; i++) free(in[i].src);
+  free(in);
+  free(tp);
+  free(tq);
+  free(tt);
+  return rc;
+}

@@ -1,0 +1,2 @@
+// A CommonJS module for the import = require() cases.
+module.exports = { name: 'cjs', add: (a, b) => a + b };
