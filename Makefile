@@ -30,6 +30,7 @@ test-asan: setup
 
 bench: setup all
 	@bash bench/startup/run.sh $(BUILD)/dx
+	@bash bench/compiler/run.sh $(BUILD)/bench_compile
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz

@@ -4,16 +4,16 @@
  *
  * The files are one corpus. Default: one warm-up pass over the corpus (parse + print of every
  * file), then N (default 10) timed passes; prints one line: NAME (default the first file's name),
- * file count, bytes, median parse ms, median print ms, median parse+print ms, MB/s (of that
- * median) and the process's peak RSS (KiB, getrusage), which includes the sources.
+ * file count, bytes, median parse, lower and print ms, median total ms, MB/s (of that median) and the process's peak RSS (KiB, getrusage), which includes the sources.
  * --once: parse and print every file once and write the outputs to --out (default /dev/null),
  * which is what a whole-process comparison with another tool's command line (esbuild FILE
  * --outfile=/dev/null) measures.
  *
  * The goal follows the extension (.mjs module, .cjs script); a .js file is tried as a script, then
- * as a module. .ts/.mts/.cts select TypeScript, .tsx TSX, .jsx JSX: the parse erases types, and the
- * printed output is JavaScript only once the TypeScript/JSX transforms ran, which this driver
- * leaves to the transpile pipeline (it measures the parser and the printer). */
+ * as a module. .ts/.mts/.cts select TypeScript, .tsx TSX, .jsx JSX: the parse erases types, then
+ * the TypeScript and JSX transforms lower what is left (js_transpile's pipeline without its source
+ * map, since the esbuild command it is compared with writes none); their time is the "lower"
+ * column. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -25,6 +25,7 @@
 #include <time.h>
 
 #include "compiler/compiler.h"
+#include "compiler/transforms/transforms.h"
 
 static char *read_file(const char *path, size_t *len) {
   FILE *f = fopen(path, "rb");
@@ -109,14 +110,39 @@ typedef struct input {
   size_t len;
 } input;
 
-/* Parses and prints every input once; adds the phases' times (ms) to *parse_ms and *print_ms.
- * Returns 0, or -1 when an input does not parse or memory runs out. */
-static int compile_all(const input *in, int n, const js_print_options *po, FILE *out, double *parse_ms,
-                       double *print_ms) {
+/* Lowers TypeScript and JSX as js_transpile does. Returns 0 or -1 (after printing the error). */
+static int lower(const char *path, js_ast *a) {
+  js_lang lang = lang_of(path);
+  int rc = 0;
+  if (lang == JS_LANG_TS || lang == JS_LANG_TSX) {
+    js_ts_options t = {0};
+    t.filename = path;
+    rc = js_ts_lower(a, &t);
+  }
+  if (rc == 0 && !a->nerrors && (lang == JS_LANG_JSX || lang == JS_LANG_TSX)) {
+    js_jsx_options j = {0};
+    j.filename = path;
+    rc = js_jsx_lower(a, &j);
+  }
+  if (rc != 0 || a->nerrors) {
+    fprintf(stderr, "bench_compile: %s\n", a->nerrors ? a->errors[0].text : "out of memory");
+    return -1;
+  }
+  return 0;
+}
+
+/* Parses, lowers and prints every input once; adds the phases' times (ms) to t[0] (parse), t[1]
+ * (lower) and t[2] (print). Returns 0, or -1 when an input does not compile or memory runs out. */
+static int compile_all(const input *in, int n, const js_print_options *po, FILE *out, double t[3]) {
   for (int i = 0; i < n; i++) {
     double t0 = now();
     js_ast *a = parse(in[i].path, in[i].src, in[i].len);
     if (!a) return -1;
+    double tl = now();
+    if (lower(in[i].path, a) != 0) {
+      js_ast_free(a);
+      return -1;
+    }
     double t1 = now();
     size_t plen;
     char *js = js_print(a->program, po, &plen);
@@ -125,8 +151,9 @@ static int compile_all(const input *in, int n, const js_print_options *po, FILE 
     free(js);
     js_ast_free(a);
     if (bad) return -1;
-    *parse_ms += (t1 - t0) * 1e3;
-    *print_ms += (t2 - t1) * 1e3;
+    t[0] += (tl - t0) * 1e3;
+    t[1] += (t1 - tl) * 1e3;
+    t[2] += (t2 - t1) * 1e3;
   }
   return 0;
 }
@@ -160,9 +187,10 @@ int main(int argc, char **argv) {
   }
   int n = argc - first, rc = 0;
   input *in = calloc((size_t)n, sizeof *in);
-  double *tp = malloc(sizeof(double) * (size_t)runs), *tq = malloc(sizeof(double) * (size_t)runs);
-  double *tt = malloc(sizeof(double) * (size_t)runs);
-  if (!in || !tp || !tq || !tt) return 2;
+  /* Per run: parse, lower, print, total. */
+  double *tm[4];
+  for (int k = 0; k < 4; k++) tm[k] = malloc(sizeof(double) * (size_t)runs);
+  if (!in || !tm[0] || !tm[1] || !tm[2] || !tm[3]) return 2;
   size_t total = 0;
   for (int i = 0; i < n; i++) {
     in[i].path = argv[first + i];
@@ -178,33 +206,30 @@ int main(int argc, char **argv) {
   po.minify = minify;
   if (once) {
     FILE *o = fopen(out, "wb");
-    double p = 0, q = 0;
-    if (!o || compile_all(in, n, &po, o, &p, &q) != 0) rc = 1;
+    double t[3] = {0, 0, 0};
+    if (!o || compile_all(in, n, &po, o, t) != 0) rc = 1;
     if (o && fclose(o) != 0) rc = 1;
     goto out;
   }
   /* Run -1 is the warm-up (page faults of the first arena chunks, ICU's data, caches). */
   for (int r = -1; r < runs; r++) {
-    double p = 0, q = 0;
-    if (compile_all(in, n, &po, NULL, &p, &q) != 0) {
+    double t[3] = {0, 0, 0};
+    if (compile_all(in, n, &po, NULL, t) != 0) {
       rc = 1;
       goto out;
     }
     if (r >= 0) {
-      tp[r] = p;
-      tq[r] = q;
-      tt[r] = p + q;
+      for (int k = 0; k < 3; k++) tm[k][r] = t[k];
+      tm[3][r] = t[0] + t[1] + t[2];
     }
   }
   if (!name) name = strrchr(in[0].path, '/') ? strrchr(in[0].path, '/') + 1 : in[0].path;
-  double mt = median(tt, runs);
-  printf("%-32s %6d %10zu %9.2f %9.2f %9.2f %8.1f %10ld\n", name, n, total, median(tp, runs), median(tq, runs),
-         mt, total / 1e6 / (mt / 1e3), peak_rss_kib());
+  double mt = median(tm[3], runs);
+  printf("%-32s %6d %10zu %9.2f %9.2f %9.2f %9.2f %8.1f %10ld\n", name, n, total, median(tm[0], runs),
+         median(tm[1], runs), median(tm[2], runs), mt, total / 1e6 / (mt / 1e3), peak_rss_kib());
 out:
   for (int i = 0; i < n; i++) free(in[i].src);
   free(in);
-  free(tp);
-  free(tq);
-  free(tt);
+  for (int k = 0; k < 4; k++) free(tm[k]);
   return rc;
 }

@@ -1,7 +1,8 @@
 /* Arena allocator for compiler data: one arena per parsed file owns every AST node, string and
  * table the parser makes, and is released in one call. Allocation is a pointer bump inside
- * fixed-size chunks; an allocation larger than a chunk gets a chunk of its own. Not thread-safe:
- * an arena belongs to one parse at a time. */
+ * chunks that start at chunk_size and double up to 2 MiB as the arena grows, so a small file
+ * costs one small chunk and a large one few allocations; an allocation larger than a quarter of
+ * a chunk gets a chunk of its own. Not thread-safe: an arena belongs to one parse at a time. */
 #ifndef JS_ARENA_H
 #define JS_ARENA_H
 
@@ -13,11 +14,13 @@ typedef struct js_arena_chunk js_arena_chunk;
 typedef struct js_arena {
   js_arena_chunk *head;   /* chunk being filled; older chunks follow through ->next */
   char *cur, *end;        /* free space of the head chunk */
-  size_t chunk_size;      /* size of ordinary chunks (payload bytes) */
+  size_t chunk_size;      /* size of the next ordinary chunk (payload bytes) */
+  size_t first_chunk;     /* chunk_size after init and free */
   size_t total;           /* bytes obtained from malloc, for statistics and tests */
 } js_arena;
 
-/* Prepares an empty arena; chunk_size 0 picks the default (64 KiB). Allocates nothing. */
+/* Prepares an empty arena whose first chunk has chunk_size bytes (0 picks 64 KiB). Allocates
+ * nothing. */
 void js_arena_init(js_arena *a, size_t chunk_size);
 
 /* Returns size bytes aligned to 8, uninitialised, or NULL when malloc fails. size 0 returns a
