@@ -31,23 +31,36 @@ test-asan: setup
 bench: setup all
 	@bash bench/startup/run.sh $(BUILD)/dx
 	@bash bench/compiler/run.sh $(BUILD)/bench_compile
+	@bash bench/esm/run.sh $(BUILD)/dx
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
+
+# The whole test262 suite (docs/conformance.md); tests/conformance/test262/fetch.sh puts it in
+# TEST262_DIR. Extra runner options go in TEST262_ARGS (e.g. --update, or paths under test/).
+TEST262_DIR ?= /tmp/test262
+.PHONY: test262
+test262: all
+	@$(BUILD)/test262_runner --test262-dir $(TEST262_DIR) --jobs $(JOBS) --dx $(BUILD)/dx \
+		--features tests/conformance/test262_features.txt \
+		--expectations tests/conformance/test262_expectations.txt \
+		--results $(BUILD)/test262-results.json $(TEST262_ARGS)
 
 # Fuzzing (clang + libFuzzer): each target runs FUZZ_SECONDS on its own corpus under build-fuzz/.
 FUZZ_SECONDS ?= 60
 FUZZ_CFLAGS := -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Isrc
 .PHONY: fuzz
 fuzz:
-	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve build-fuzz/corpus-parse build-fuzz/corpus-cjs-lexer build-fuzz/corpus-sourcemap
+	@mkdir -p build-fuzz/corpus-json build-fuzz/corpus-resolve build-fuzz/corpus-parse build-fuzz/corpus-cjs-lexer build-fuzz/corpus-sourcemap build-fuzz/corpus-url
 	clang $(FUZZ_CFLAGS) src/modules/json.c tests/fuzz/fuzz_json.c -o build-fuzz/fuzz_json
 	clang $(FUZZ_CFLAGS) src/modules/json.c src/modules/pkgjson.c src/modules/resolve.c tests/fuzz/fuzz_resolve_pkg.c -o build-fuzz/fuzz_resolve
 	clang $(FUZZ_CFLAGS) $(filter-out src/compiler/fuzz_parse.c,$(wildcard src/compiler/*.c src/compiler/transforms/*.c)) src/compiler/fuzz_parse.c -licuuc -lm -o build-fuzz/fuzz_parse
 	clang $(FUZZ_CFLAGS) src/modules/cjs_lexer.c tests/fuzz/fuzz_cjs_lexer.c -o build-fuzz/fuzz_cjs_lexer
 	clang $(FUZZ_CFLAGS) src/compiler/sourcemap.c src/compiler/arena.c src/compiler/unicode.c tests/fuzz/fuzz_sourcemap.c -licuuc -o build-fuzz/fuzz_sourcemap
+	clang $(FUZZ_CFLAGS) src/web/url.c tests/fuzz/fuzz_url.c -licuuc -o build-fuzz/fuzz_url
 	build-fuzz/fuzz_json -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-json
 	build-fuzz/fuzz_resolve -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-resolve
 	build-fuzz/fuzz_parse -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-parse
 	build-fuzz/fuzz_cjs_lexer -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-cjs-lexer
 	build-fuzz/fuzz_sourcemap -max_total_time=$(FUZZ_SECONDS) -dict=tests/fuzz/sourcemap.dict build-fuzz/corpus-sourcemap
+	build-fuzz/fuzz_url -max_total_time=$(FUZZ_SECONDS) build-fuzz/corpus-url

@@ -1,6 +1,6 @@
 /* Parse + print throughput of the compiler library, in one process.
  *
- *   bench_compile [--runs N] [--minify] [--once] [--out FILE] [--name NAME] FILE...
+ *   bench_compile [--runs N] [--minify] [--scope] [--once] [--out FILE] [--name NAME] FILE...
  *
  * The files are one corpus. Default: one warm-up pass over the corpus (parse + print of every
  * file), then N (default 10) timed passes; prints one line: NAME (default the first file's name),
@@ -13,7 +13,11 @@
  * as a module. .ts/.mts/.cts select TypeScript, .tsx TSX, .jsx JSX: the parse erases types, then
  * the TypeScript and JSX transforms lower what is left (js_transpile's pipeline without its source
  * map, since the esbuild command it is compared with writes none); their time is the "lower"
- * column. */
+ * column.
+ *
+ * --scope also runs scope analysis (js_scope_analyze: every identifier bound to its symbol) on
+ * JavaScript and JSX inputs, in the "lower" column: esbuild binds every identifier of every file,
+ * and dx's TypeScript lowering already does, so with --scope both tools do comparable work. */
 #ifndef _GNU_SOURCE
 #define _GNU_SOURCE
 #endif
@@ -25,6 +29,7 @@
 #include <time.h>
 
 #include "compiler/compiler.h"
+#include "compiler/scope.h"
 #include "compiler/transforms/transforms.h"
 
 static char *read_file(const char *path, size_t *len) {
@@ -110,11 +115,15 @@ typedef struct input {
   size_t len;
 } input;
 
-/* Lowers TypeScript and JSX as js_transpile does. Returns 0 or -1 (after printing the error). */
+static bool with_scope; /* --scope */
+
+/* Lowers TypeScript and JSX as js_transpile does (with --scope, binds a JavaScript file's
+ * identifiers first). Returns 0 or -1 (after printing the error). */
 static int lower(const char *path, js_ast *a) {
   js_lang lang = lang_of(path);
   int rc = 0;
-  if (lang == JS_LANG_TS || lang == JS_LANG_TSX) {
+  if (with_scope && (lang == JS_LANG_JS || lang == JS_LANG_JSX) && !js_scope_analyze(a)) rc = -1;
+  if (rc == 0 && (lang == JS_LANG_TS || lang == JS_LANG_TSX)) {
     js_ts_options t = {0};
     t.filename = path;
     rc = js_ts_lower(a, &t);
@@ -159,7 +168,7 @@ static int compile_all(const input *in, int n, const js_print_options *po, FILE 
 }
 
 static void usage(const char *argv0) {
-  fprintf(stderr, "usage: %s [--runs N] [--minify] [--once] [--out FILE] [--name NAME] FILE...\n", argv0);
+  fprintf(stderr, "usage: %s [--runs N] [--minify] [--scope] [--once] [--out FILE] [--name NAME] FILE...\n", argv0);
 }
 
 int main(int argc, char **argv) {
@@ -170,6 +179,7 @@ int main(int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     if (!strcmp(argv[i], "--runs") && i + 1 < argc) runs = atoi(argv[++i]);
     else if (!strcmp(argv[i], "--minify")) minify = true;
+    else if (!strcmp(argv[i], "--scope")) with_scope = true;
     else if (!strcmp(argv[i], "--once")) once = true;
     else if (!strcmp(argv[i], "--out") && i + 1 < argc) out = argv[++i];
     else if (!strcmp(argv[i], "--name") && i + 1 < argc) name = argv[++i];

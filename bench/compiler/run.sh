@@ -2,6 +2,8 @@
 # The compiler against esbuild, one thread each (GOMAXPROCS=1), on real npm code:
 #   1. in-process throughput: bench_compile (parse + lower + print, median of RUNS passes after a
 #      warm-up) against esbuild's transform API on a warm esbuild service (esbuild_inproc.mjs);
+#      dx is timed twice: as is, and with --scope (scope analysis on JavaScript inputs too, since
+#      esbuild binds every identifier; dx's TypeScript lowering runs it anyway);
 #   2. whole process: `bench_compile --once FILE` against `esbuild FILE --outfile=/dev/null`
 #      (hyperfine medians), with each tool's start-up on an empty file shown, and the ratio of the
 #      times minus start-up;
@@ -70,7 +72,7 @@ dx_cmd() {
 
 echo "== In-process, median of $runs passes after a warm-up (ms; MB/s of the total) =="
 printf '%-32s %6s %10s %9s %9s %9s %9s %8s %10s\n' corpus files bytes parse lower print total 'MB/s' 'peak KiB'
-declare -A IN_DX IN_ES
+declare -A IN_DX IN_DXS IN_ES
 for minify in 0 1; do
   mflag=""; [ $minify = 1 ] && mflag=--minify
   label=pretty; [ $minify = 1 ] && label=minified
@@ -79,6 +81,10 @@ for minify in 0 1; do
     line=$("$bench" --runs "$runs" $mflag --name "dx $label $c" ${files[$c]})
     echo "$line"
     IN_DX[$c.$minify]=$(awk '{print $(NF-2)}' <<<"$line")
+    # shellcheck disable=SC2086
+    line=$("$bench" --runs "$runs" $mflag --scope --name "dx+scope $label $c" ${files[$c]})
+    echo "$line"
+    IN_DXS[$c.$minify]=$(awk '{print $(NF-2)}' <<<"$line")
     # shellcheck disable=SC2086
     line=$("$node" bench/compiler/esbuild_inproc.mjs --runs "$runs" $mflag --name "esbuild $label $c" ${files[$c]})
     printf '%s\n' "$line"
@@ -110,14 +116,15 @@ done
 
 echo
 echo "== Ratios dx/esbuild (< 1: dx faster or smaller) =="
-printf '%-32s %10s %10s %10s %8s\n' corpus in-process process 'net proc' 'peak RSS'
+printf '%-32s %10s %10s %10s %10s %8s\n' corpus in-process '+scope' process 'net proc' 'peak RSS'
 for minify in 0 1; do
   label=pretty; [ $minify = 1 ] && label=minified
   for c in "${names[@]}"; do
-    printf '%-32s %10s %10s %10s %8s\n' "$label $c" "$(ratio "${IN_DX[$c.$minify]}" "${IN_ES[$c.$minify]}")" \
+    printf '%-32s %10s %10s %10s %10s %8s\n' "$label $c" "$(ratio "${IN_DX[$c.$minify]}" "${IN_ES[$c.$minify]}")" \
+      "$(ratio "${IN_DXS[$c.$minify]}" "${IN_ES[$c.$minify]}")" \
       "${WR[$c.$minify]}" "${NR[$c.$minify]}" "${RR[$c.$minify]}"
   done
 done | tee "$tmp/ratios"
 meds=()
-for k in 3 2 1 0; do meds+=("$(awk -v k="$k" '$(NF - k) != "-" { print $(NF - k) }' "$tmp/ratios" | median)"); done
-printf '%-32s %10s %10s %10s %8s\n' median "${meds[@]}"
+for k in 4 3 2 1 0; do meds+=("$(awk -v k="$k" '$(NF - k) != "-" { print $(NF - k) }' "$tmp/ratios" | median)"); done
+printf '%-32s %10s %10s %10s %10s %8s\n' median "${meds[@]}"

@@ -373,6 +373,16 @@ E('ERR_IMPORT_ATTRIBUTE_MISSING', 'Module "%s" needs an import attribute of "%s:
 E('ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE', 'Module "%s" is not of type "%s"', TypeError);
 E('ERR_IMPORT_ATTRIBUTE_UNSUPPORTED', 'Import attribute "%s" with value "%s" is not supported in %s', TypeError);
 E('ERR_INVALID_URL', 'Invalid URL', TypeError);
+E('ERR_INVALID_URL_SCHEME', (expected) => {
+  if (typeof expected === 'string') expected = [expected];
+  const which = expected.length === 2 ? `one of scheme ${expected[0]} or ${expected[1]}` : `of scheme ${expected[0]}`;
+  return `The URL must be ${which}`;
+}, TypeError);
+E('ERR_INVALID_FILE_URL_HOST', 'File URL host must be "localhost" or empty on %s', TypeError);
+E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
+E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
+E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
+E('ERR_INVALID_URI', 'URI malformed', URIError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_MISSING_ARGS', (...args) => {
@@ -404,6 +414,11 @@ E('ERR_REQUIRE_ASYNC_MODULE', function(filename, parentFilename) {
   if (filename) msg += `\nRequired module: ${filename}`;
   if (parentFilename) msg += `\nRequire stack:\n- ${parentFilename}`;
   return msg;
+}, Error);
+E('ERR_REQUIRE_CYCLE_MODULE', function(filename, parentFilename) {
+  return `Cannot require() ES Module ${filename} in a cycle.${parentFilename ? ` (from ${parentFilename})` : ''}` +
+    ' A cycle involving require(esm) is not allowed to maintain invariants mandated by the ECMAScript' +
+    ' specification. Try making at least part of the dependency in the graph lazily loaded.';
 }, Error);
 E('ERR_REQUIRE_ESM', function(filename, hasEsmSyntax, parentPath = null, packageJsonPath = null) {
   let msg = `require() of ES Module ${filename}${parentPath ? ` from ${parentPath}` : ''} not supported.`;

@@ -78,8 +78,11 @@ typedef struct js_print_options {
 } js_print_options;
 
 /* Prints a tree (a JS_PROGRAM, a statement or an expression) as JavaScript that parses back to
- * the same tree (js_ast_equal). Returns a NUL-terminated malloc'd string (caller frees), its length
- * in *len if len is not NULL, or NULL when memory runs out. */
+ * the same tree (js_ast_equal). TypeScript runtime nodes (enum, namespace, `import x =`,
+ * `export =`) and JSX print as TypeScript and JSX; any other node prints as its source text; an
+ * invalid kind prints nothing. Returns a NUL-terminated malloc'd string (caller frees), its length
+ * in *len if len is not NULL, or NULL when memory runs out or the tree nests more than 4000
+ * levels deep (no parsed tree does: the parser's own bound is lower). */
 char *js_print(const js_node *node, const js_print_options *opts, size_t *len);
 
 /* ---- transpile: parse, lower TypeScript and JSX, print with a source map (transpile.c) ---- */

@@ -74,6 +74,14 @@ static js_str buf_finish(js_lexer *lx) {
 static bool utf8_valid(const uint8_t *s, uint32_t len) {
   uint32_t i = 0;
   while (i < len) {
+    /* Source text is mostly ASCII: skip it a word at a time (memcpy: s has no alignment). */
+    while (i + 8 <= len) {
+      uint64_t w;
+      memcpy(&w, s + i, 8);
+      if (w & 0x8080808080808080ull) break;
+      i += 8;
+    }
+    if (i >= len) break;
     if (s[i] < 0x80) {
       i++;
       continue;
@@ -153,6 +161,33 @@ void js_lexer_free(js_lexer *lx) {
 /* ---- helpers ----------------------------------------------------------------------------- */
 
 static inline int at(const js_lexer *lx, uint32_t i) { return i < lx->len ? lx->src[i] : -1; }
+
+/* Classes of ASCII bytes, so the hot loops (names, white space) test one table entry per byte
+ * instead of a chain of ranges. Bytes from 0x80 have no class: they take the Unicode paths. */
+/* ID: ASCII identifier start; DG: digit; SP: white space other than LF/CR; TV: may start trivia
+ * (white space, a line end, a comment, `<!--` or `-->`), so other bytes skip skip_trivia's loop. */
+enum { ID = 1, DG = 2, SP = 4, TV = 8 };
+static const uint8_t cclass[256] = {
+  0, 0, 0, 0, 0, 0, 0, 0, 0, SP | TV, TV, SP | TV, SP | TV, TV, 0, 0,
+  0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+  SP | TV, 0, 0, 0, ID, 0, 0, 0, 0, 0, 0, 0, 0, TV, 0, TV,
+  DG, DG, DG, DG, DG, DG, DG, DG, DG, DG, 0, 0, TV, 0, 0, 0,
+  0, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+  ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, 0, 0, 0, ID,
+  0, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID,
+  ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, ID, 0, 0, 0, 0, 0,
+  /* 0x80-0xFF: a non-ASCII space or LS/PS may start trivia */
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+  TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV, TV,
+};
+
+static inline bool is_ascii_id_part(uint8_t c) { return (cclass[c] & (ID | DG)) != 0; }
 
 /* Consumes a line terminator at pos (CRLF counts once) and starts a new line. */
 static void eat_newline(js_lexer *lx) {
@@ -235,15 +270,25 @@ static void scan_jsx_pragmas(js_lexer *lx, uint32_t from, uint32_t to) {
 /* Skips white space and comments; sets JS_TF_NL_BEFORE on the token. Returns false and sets an
  * error token for an unterminated comment. */
 static bool skip_trivia(js_lexer *lx) {
+  /* Most tokens follow another with nothing between (`a.b(c)`). */
+  if (lx->pos < lx->len && !(cclass[lx->src[lx->pos]] & TV)) return true;
   uint32_t comment_start;
   bool nl = false;
   bool line_start = lx->pos == 0; /* for --> (HTML close comment) at the start of the input */
   while (lx->pos < lx->len) {
     uint8_t c = lx->src[lx->pos];
     switch (c) {
-    case ' ': case '\t': case '\v': case '\f':
-      lx->pos++;
+    case ' ': case '\t': case '\v': case '\f': {
+      /* Indentation comes in runs: one tight loop instead of a dispatch per byte. */
+      uint32_t pos = lx->pos + 1, len = lx->len;
+      for (uint64_t w; pos + 8 <= len; pos += 8) {
+        memcpy(&w, lx->src + pos, 8);
+        if (w != 0x2020202020202020ull) break;
+      }
+      while (pos < len && (cclass[lx->src[pos]] & SP)) pos++;
+      lx->pos = pos;
       continue;
+    }
     case '\n': case '\r':
       eat_newline(lx);
       nl = line_start = true;
@@ -390,12 +435,32 @@ static const uint8_t kw_by_first[26][8] = {
   ['y' - 'a'] = {JS_KW_YIELD},
 };
 
+/* The length of each keyword: most names are rejected by it before any byte is compared. */
+static const uint8_t kw_len[JS_KW_COUNT] = {
+  [JS_KW_BREAK] = 5, [JS_KW_CASE] = 4, [JS_KW_CATCH] = 5, [JS_KW_CLASS] = 5, [JS_KW_CONST] = 5,
+  [JS_KW_CONTINUE] = 8, [JS_KW_DEBUGGER] = 8, [JS_KW_DEFAULT] = 7, [JS_KW_DELETE] = 6, [JS_KW_DO] = 2,
+  [JS_KW_ELSE] = 4, [JS_KW_ENUM] = 4, [JS_KW_EXPORT] = 6, [JS_KW_EXTENDS] = 7, [JS_KW_FALSE] = 5,
+  [JS_KW_FINALLY] = 7, [JS_KW_FOR] = 3, [JS_KW_FUNCTION] = 8, [JS_KW_IF] = 2, [JS_KW_IMPORT] = 6,
+  [JS_KW_IN] = 2, [JS_KW_INSTANCEOF] = 10, [JS_KW_NEW] = 3, [JS_KW_NULL] = 4, [JS_KW_RETURN] = 6,
+  [JS_KW_SUPER] = 5, [JS_KW_SWITCH] = 6, [JS_KW_THIS] = 4, [JS_KW_THROW] = 5, [JS_KW_TRUE] = 4,
+  [JS_KW_TRY] = 3, [JS_KW_TYPEOF] = 6, [JS_KW_VAR] = 3, [JS_KW_VOID] = 4, [JS_KW_WHILE] = 5,
+  [JS_KW_WITH] = 4, [JS_KW_IMPLEMENTS] = 10, [JS_KW_INTERFACE] = 9, [JS_KW_LET] = 3,
+  [JS_KW_PACKAGE] = 7, [JS_KW_PRIVATE] = 7, [JS_KW_PROTECTED] = 9, [JS_KW_PUBLIC] = 6,
+  [JS_KW_STATIC] = 6, [JS_KW_YIELD] = 5, [JS_KW_AWAIT] = 5, [JS_KW_ASYNC] = 5, [JS_KW_AS] = 2,
+  [JS_KW_FROM] = 4, [JS_KW_GET] = 3, [JS_KW_SET] = 3, [JS_KW_OF] = 2, [JS_KW_TARGET] = 6,
+  [JS_KW_META] = 4, [JS_KW_USING] = 5, [JS_KW_EVAL] = 4, [JS_KW_ARGUMENTS] = 9,
+  [JS_KW_CONSTRUCTOR] = 11, [JS_KW_PROTOTYPE] = 9,
+};
+
 static uint8_t kw_lookup(const char *s, uint32_t len) {
   if (len < 2 || len > 11 || s[0] < 'a' || s[0] > 'z') return JS_KW_NONE;
   const uint8_t *b = kw_by_first[s[0] - 'a'];
   for (int j = 0; j < 8 && b[j]; j++) {
+    if (kw_len[b[j]] != len) continue;
     const char *k = kw_names[b[j]];
-    if (strncmp(k, s, len) == 0 && k[len] == 0) return b[j];
+    uint32_t i = 1; /* the first letter picked the row */
+    while (i < len && k[i] == s[i]) i++;
+    if (i == len) return b[j];
   }
   return JS_KW_NONE;
 }
@@ -436,14 +501,9 @@ static int32_t read_unicode_escape(js_lexer *lx) {
 static bool scan_name(js_lexer *lx) {
   uint32_t start = lx->pos;
   const uint8_t *s = lx->src;
-  while (lx->pos < lx->len) {
-    uint8_t c = s[lx->pos];
-    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' ||
-        c == '$')
-      lx->pos++;
-    else
-      break;
-  }
+  uint32_t pos = lx->pos, len = lx->len;
+  while (pos < len && is_ascii_id_part(s[pos])) pos++;
+  lx->pos = pos;
   if (lx->pos >= lx->len || (s[lx->pos] != '\\' && s[lx->pos] < 0x80)) {
     lx->tok.value.ptr = (const char *)s + start;
     lx->tok.value.len = lx->pos - start;
@@ -472,8 +532,7 @@ static bool scan_name(js_lexer *lx) {
       if (!(first ? js_is_id_start(cp) : js_is_id_part(cp))) break;
       buf_push(lx, (const char *)s + lx->pos, (uint32_t)n);
       skip_cp(lx, cp, n);
-    } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
-               c == '_' || c == '$') {
+    } else if (is_ascii_id_part(c)) {
       buf_byte(lx, (char)c);
       lx->pos++;
     } else {
@@ -1152,7 +1211,12 @@ void js_lexer_next(js_lexer *lx) {
     scan_number(lx);
     break;
   default:
-    if (c == '\\' || c >= 0x80 || js_is_id_start(c)) {
+    if (cclass[c] & ID) {
+      if (scan_name(lx)) {
+        t->type = JS_T_NAME;
+        t->kw = kw_lookup(t->value.ptr, t->value.len);
+      }
+    } else if (c == '\\' || c >= 0x80) {
       if (c >= 0x80) {
         int n;
         uint32_t cp = peek_cp(lx, &n);

@@ -409,6 +409,8 @@ static js_node *parse_element(js_parser *p, js_loc start, after_mode after) {
   js_node *el = js__node(p, JS_JSX_ELEMENT, start);
   if (!js__is(p, JS_T_GT)) {
     el->u.jsx.name = parse_element_name(p);
+    /* TSX: `<C<string> />` passes type arguments to the component; they are erased. */
+    if (p->ts && (js__is(p, JS_T_LT) || js__is(p, JS_T_SHL))) js__ts_jsx_type_args(p);
     uint32_t mark = p->sp;
     parse_attributes(p);
     el->u.jsx.attrs = js__pop_list(p, mark);

@@ -251,9 +251,9 @@ static void signature_params(js_parser *p) {
   p->no_in = no_in;
 }
 
-void js__ts_type_args(js_parser *p) {
+/* Reads `<A, B` and stops at the token holding the closing `>`. */
+static void type_args_open(js_parser *p) {
   if (!eat_lt(p)) js__unexpected(p);
-  js__enter(p);
   if (is_gt(js__tok(p))) js__raise(p, js__tok(p)->start, "Type argument list cannot be empty.");
   for (;;) {
     inner_type(p);
@@ -261,7 +261,25 @@ void js__ts_type_args(js_parser *p) {
     js__expect(p, JS_T_COMMA);
     if (is_gt(js__tok(p))) break;
   }
+}
+
+void js__ts_type_args(js_parser *p) {
+  js__enter(p);
+  type_args_open(p);
   eat_gt(p);
+  js__leave(p);
+}
+
+void js__ts_jsx_type_args(js_parser *p) {
+  js__enter(p);
+  type_args_open(p);
+  /* The closing `>` may be the first character of `>>` or `>=` (`<C<T>>text</C>`): the rest of the
+   * tag is read from just after it with JSX's tag grammar, as split_token does for types. */
+  uint32_t at = js__tok(p)->start + 1;
+  p->prev_end = at;
+  p->lx.pos = at;
+  js_lexer_next_jsx_tag(&p->lx);
+  if (p->lx.oom) js__oom(p);
   js__leave(p);
 }
 

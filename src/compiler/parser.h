@@ -320,6 +320,9 @@ void js__ts_return_annotation(js_parser *p);
 void js__ts_type_params(js_parser *p);
 /* `<A, B>` (the current token is `<` or `<<`). */
 void js__ts_type_args(js_parser *p);
+/* The same after a JSX element name (`<C<T> x={1} />`, TSX): the token after the closing `>` is
+ * read in JSX tag mode. */
+void js__ts_jsx_type_args(js_parser *p);
 /* At `<` or `<<` after an expression: reads type arguments if TypeScript would (the tokens after
  * them decide), returning true; otherwise reads nothing. */
 bool js__ts_expr_type_args(js_parser *p);

@@ -26,12 +26,20 @@ enum { F_FORBID_IN = 1, F_FORBID_CALL = 2 };
 
 #define NONE SIZE_MAX
 
+/* Nesting of expr()/stmt() calls js_print allows. A parsed tree needs no more than the parser's
+ * own depth count (tests/unit/test_compiler_printer.c checks each nesting shape at the parser's
+ * limit); lowering adds a few levels per construct (a namespace becomes a call of a function), so
+ * the bound leaves four times that. A level costs at most ~400 bytes of stack at -O2: a parsed
+ * tree stays under 0.5 MiB (a worker thread's stack is 1 MiB), the bound itself under 2 MiB. */
+#define PRINT_MAX_DEPTH (4 * JS_DEFAULT_MAX_DEPTH)
+
 typedef struct printer {
   char *buf;
   size_t len, cap;
   bool oom;
   bool minify;
   const char *indent;
+  size_t indent_len;
   int level;
   size_t stmt_start;    /* output offset where an expression statement begins */
   size_t arrow_start;   /* ...where an arrow's expression body begins */
@@ -47,60 +55,93 @@ typedef struct printer {
   const js_node *pending[16];
   int npending;
   bool hold; /* the bytes being written are not a token of the pending nodes */
+  unsigned depth; /* nesting of expr()/stmt() calls; past PRINT_MAX_DEPTH the print fails as oom */
 } printer;
 
 static void flush_mappings(printer *p, size_t at);
 
 static void stmt(printer *p, const js_node *n);
 static void expr(printer *p, const js_node *n, int level, int flags);
+static void fragment(printer *p, const js_node *n);
+static bool is_statement(js_kind k);
 static void function_rest(printer *p, const js_function *fn);
 static void class_rest(printer *p, const js_class *c);
 
 /* ---- output ------------------------------------------------------------------------------ */
 
-static void emit(printer *p, const char *s, size_t n) {
-  if (p->oom) return;
-  if (p->len + n + 1 > p->cap) {
-    size_t cap = p->cap ? p->cap : 4096;
-    while (cap < p->len + n + 1) cap *= 2;
-    char *nb = realloc(p->buf, cap);
-    if (!nb) {
-      p->oom = true;
-      return;
-    }
-    p->buf = nb;
-    p->cap = cap;
+/* Makes room for n more bytes and the final NUL; false when memory ran out (or the print failed). */
+static bool grow(printer *p, size_t n) {
+  if (p->oom) return false;
+  size_t cap = p->cap ? p->cap : 4096;
+  while (cap < p->len + n + 1) cap *= 2;
+  char *nb = realloc(p->buf, cap);
+  if (!nb) {
+    p->oom = true;
+    return false;
   }
-  memcpy(p->buf + p->len, s, n);
-  p->len += n;
-  if (p->npending && !p->hold) {
-    for (size_t i = 0; i < n; i++)
-      if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t') {
-        flush_mappings(p, p->len - n + i);
-        break;
-      }
-  }
+  p->buf = nb;
+  p->cap = cap;
+  return true;
 }
 
-static void emits(printer *p, const char *s) { emit(p, s, strlen(s)); }
-static void emitc(printer *p, char c) { emit(p, &c, 1); }
+/* Resolves the pending mappings at the first byte of s[0..n) that is not white space. */
+static void resolve_pending(printer *p, const char *s, size_t n) {
+  for (size_t i = 0; i < n; i++)
+    if (s[i] != ' ' && s[i] != '\n' && s[i] != '\t') {
+      flush_mappings(p, p->len - n + i);
+      break;
+    }
+}
 
-static int last_char(printer *p) { return p->len ? (unsigned char)p->buf[p->len - 1] : -1; }
+/* Appends s[0..n). Most writes are tokens of one to eight bytes: they are copied with two
+ * fixed-size moves that overlap (no call into memcpy, no read outside s). */
+static inline void emit(printer *p, const char *s, size_t n) {
+  if (p->oom || (p->len + n >= p->cap && !grow(p, n))) return;
+  char *d = p->buf + p->len;
+  if (n >= 4 && n <= 8) {
+    uint32_t a, b;
+    memcpy(&a, s, 4);
+    memcpy(&b, s + n - 4, 4);
+    memcpy(d, &a, 4);
+    memcpy(d + n - 4, &b, 4);
+  } else if (n < 4) {
+    if (n) {
+      d[0] = s[0];
+      d[n / 2] = s[n / 2];
+      d[n - 1] = s[n - 1];
+    }
+  } else {
+    memcpy(d, s, n);
+  }
+  p->len += n;
+  if (p->npending && !p->hold) resolve_pending(p, s, n);
+}
 
-static bool is_word_char(int c) {
+/* strlen of a literal argument folds to a constant once these are inlined. */
+static inline void emits(printer *p, const char *s) { emit(p, s, strlen(s)); }
+
+static inline void emitc(printer *p, char c) {
+  if (p->oom || (p->len + 1 >= p->cap && !grow(p, 1))) return;
+  p->buf[p->len++] = c;
+  if (p->npending && !p->hold && c != ' ' && c != '\n' && c != '\t') flush_mappings(p, p->len - 1);
+}
+
+static inline int last_char(printer *p) { return p->len ? (unsigned char)p->buf[p->len - 1] : -1; }
+
+static inline bool is_word_char(int c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '_' || c == '$' ||
          c == '\\' || c >= 0x80;
 }
 
 /* A keyword, identifier or number: separated from a preceding word. */
-static void word(printer *p, const char *s, size_t n) {
+static inline void word(printer *p, const char *s, size_t n) {
   if (n && is_word_char((unsigned char)s[0]) && is_word_char(last_char(p))) emitc(p, ' ');
   emit(p, s, n);
 }
-static void words(printer *p, const char *s) { word(p, s, strlen(s)); }
+static inline void words(printer *p, const char *s) { word(p, s, strlen(s)); }
 
 /* An operator or punctuator: separated from a preceding one it would merge with. */
-static void op(printer *p, const char *s) {
+static inline void op(printer *p, const char *s) {
   int l = last_char(p), c = (unsigned char)s[0];
   if ((l == '+' && c == '+') || (l == '-' && c == '-') || (l == '/' && (c == '/' || c == '*')) ||
       (l == '<' && c == '!') || (l == '-' && c == '>') || (is_word_char(l) && is_word_char(c)))
@@ -123,7 +164,7 @@ static void space(printer *p) {
 static void newline(printer *p) {
   if (p->minify) return;
   emitc(p, '\n');
-  for (int i = 0; i < p->level; i++) emits(p, p->indent);
+  for (int i = 0; i < p->level; i++) emit(p, p->indent, p->indent_len);
 }
 
 /* Reports the pending nodes at output offset `at`. */
@@ -169,7 +210,17 @@ static void format_number(double v, char *out, size_t size) {
     return;
   }
   if (v >= 0 && v < 9007199254740992.0 && v == (double)(uint64_t)v) {
-    snprintf(out, size, "%.0f", v);
+    /* Integers, the common case, without printf's floating-point path. */
+    char digits[24];
+    int k = 0;
+    uint64_t u = (uint64_t)v;
+    do {
+      digits[k++] = (char)('0' + u % 10);
+      u /= 10;
+    } while (u);
+    size_t o = 0;
+    while (k && o + 1 < size) out[o++] = digits[--k];
+    out[o] = 0;
     return;
   }
   char tmp[64];
@@ -217,6 +268,19 @@ static void print_string(printer *p, js_str s) {
   char q = dq > sq ? '\'' : '"';
   emitc(p, q);
   for (uint32_t i = 0; i < s.len;) {
+    /* Copy the run of bytes that need no escape in one write. ED (lone surrogates) and E2 (LS and
+     * PS) leads take the careful path below. */
+    uint32_t run = i;
+    while (run < s.len) {
+      unsigned char b = (unsigned char)s.ptr[run];
+      if (b < 0x20 || b == '\\' || b == (unsigned char)q || b == 0x7F || b == 0xED || b == 0xE2) break;
+      run++;
+    }
+    if (run > i) {
+      emit(p, s.ptr + i, run - i);
+      i = run;
+      continue;
+    }
     unsigned char c = (unsigned char)s.ptr[i];
     char tmp[16];
     if (c < 0x80) {
@@ -680,6 +744,17 @@ static void print_jsx_braced(printer *p, const js_node *e, bool spread) {
   emitc(p, '}');
 }
 
+static void print_jsx_attr(printer *p, const js_node *a) {
+  print_jsx_name(p, a->u.prop.key);
+  const js_node *v = a->u.prop.value;
+  if (!v) return;
+  emitc(p, '=');
+  if (v->kind == JS_STRING && v->u.str.raw.len >= 2) emit(p, v->u.str.raw.ptr, v->u.str.raw.len);
+  else if (v->kind == JS_JSX_ELEMENT) print_jsx(p, v);
+  else if (v->kind == JS_JSX_EXPR) print_jsx_braced(p, v->u.unary.arg, false);
+  else print_jsx_braced(p, v, false);
+}
+
 static void print_jsx(printer *p, const js_node *n) {
   if (last_char(p) == '<') emitc(p, ' '); /* a < <b /> must not print as a << */
   emitc(p, '<');
@@ -692,14 +767,7 @@ static void print_jsx(printer *p, const js_node *n) {
       print_jsx_braced(p, a->u.unary.arg, true);
       continue;
     }
-    print_jsx_name(p, a->u.prop.key);
-    const js_node *v = a->u.prop.value;
-    if (!v) continue;
-    emitc(p, '=');
-    if (v->kind == JS_STRING && v->u.str.raw.len >= 2) emit(p, v->u.str.raw.ptr, v->u.str.raw.len);
-    else if (v->kind == JS_JSX_ELEMENT) print_jsx(p, v);
-    else if (v->kind == JS_JSX_EXPR) print_jsx_braced(p, v->u.unary.arg, false);
-    else print_jsx_braced(p, v, false);
+    print_jsx_attr(p, a);
   }
   if (n->u.jsx.name && !n->u.jsx.children.len) {
     if (!p->minify) emitc(p, ' ');
@@ -731,7 +799,27 @@ static void print_jsx(printer *p, const js_node *n) {
   emitc(p, '>');
 }
 
+/* Every recursion of the printer goes through expr() or stmt(), so counting there bounds the C
+ * stack for any tree: parsed trees stay far below the bound (the parser's own depth limit), and a
+ * deeper tree built by hand makes js_print fail instead of overflowing. */
+static bool enter(printer *p) {
+  if (p->depth >= PRINT_MAX_DEPTH) {
+    p->oom = true;
+    return false;
+  }
+  p->depth++;
+  return true;
+}
+
+static void expr_node(printer *p, const js_node *n, int level, int flags);
+
 static void expr(printer *p, const js_node *n, int level, int flags) {
+  if (!enter(p)) return;
+  expr_node(p, n, level, flags);
+  p->depth--;
+}
+
+static void expr_node(printer *p, const js_node *n, int level, int flags) {
   if (needs_parens(n, level, flags)) {
     open_paren(p);
     expr(p, n, L_LOWEST, 0);
@@ -979,8 +1067,10 @@ static void expr(printer *p, const js_node *n, int level, int flags) {
     print_jsx(p, n);
     break;
   default:
-    /* A statement where an expression was expected: print it as one. */
-    stmt(p, n);
+    /* A statement where an expression was expected prints as one; anything else is a fragment.
+     * Neither path comes back here for the same node, so no tree can make the printer loop. */
+    if (is_statement((js_kind)n->kind)) stmt(p, n);
+    else fragment(p, n);
     break;
   }
 }
@@ -1091,7 +1181,195 @@ static void print_specifiers(printer *p, js_list specs) {
   emitc(p, '}');
 }
 
+/* Every kind stmt() has a case for. The others are expressions or fragments of a construct. */
+static bool is_statement(js_kind k) {
+  switch (k) {
+  case JS_PROGRAM: case JS_DIRECTIVE: case JS_EXPR_STMT: case JS_BLOCK: case JS_EMPTY: case JS_DEBUGGER:
+  case JS_WITH: case JS_RETURN: case JS_LABELED: case JS_BREAK: case JS_CONTINUE: case JS_IF: case JS_SWITCH:
+  case JS_THROW: case JS_TRY: case JS_WHILE: case JS_DO_WHILE: case JS_FOR: case JS_FOR_IN: case JS_FOR_OF:
+  case JS_VAR_DECL: case JS_FUNCTION_DECL: case JS_CLASS_DECL: case JS_IMPORT_DECL: case JS_EXPORT_NAMED:
+  case JS_EXPORT_DEFAULT: case JS_EXPORT_ALL: case JS_TS_ENUM: case JS_TS_NAMESPACE: case JS_TS_IMPORT_EQUALS:
+  case JS_TS_EXPORT_ASSIGN:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static void print_enum_member(printer *p, const js_node *m) {
+  mapping(p, m);
+  print_key(p, m->u.prop.key, false);
+  if (m->u.prop.value) {
+    space(p);
+    emitc(p, '=');
+    space(p);
+    expr(p, m->u.prop.value, L_ASSIGN, 0);
+  }
+}
+
+/* TypeScript's runtime declarations print as TypeScript: a tree the TypeScript transform has not
+ * lowered (a caller printing straight after js_parse) still reads back the same way with
+ * lang = TypeScript. */
+static void print_ts_statement(printer *p, const js_node *n) {
+  switch ((js_kind)n->kind) {
+  case JS_TS_ENUM: {
+    if (n->flags & JS_NF_CONST) words(p, "const ");
+    words(p, "enum ");
+    print_ident(p, n->u.ts_enum.id);
+    space(p);
+    emitc(p, '{');
+    js_list l = n->u.ts_enum.members;
+    if (l.len) {
+      p->level++;
+      for (uint32_t i = 0; i < l.len; i++) {
+        if (i) emitc(p, ',');
+        newline(p);
+        print_enum_member(p, l.items[i]);
+      }
+      p->level--;
+      newline(p);
+    }
+    emitc(p, '}');
+    break;
+  }
+  case JS_TS_NAMESPACE:
+    words(p, "namespace ");
+    print_ident(p, n->u.ts_ns.id);
+    space(p);
+    print_block_body(p, n->u.ts_ns.body);
+    break;
+  case JS_TS_IMPORT_EQUALS: {
+    if (n->flags & JS_NF_EXPORT) words(p, "export ");
+    words(p, "import ");
+    print_ident(p, n->u.spec.a);
+    space(p);
+    emitc(p, '=');
+    space(p);
+    const js_node *target = n->u.spec.b;
+    if (target->kind == JS_STRING) {
+      mapping(p, target);
+      words(p, "require");
+      emitc(p, '(');
+      print_string(p, target->u.str.value);
+      emitc(p, ')');
+    } else {
+      expr(p, target, L_MEMBER, 0);
+    }
+    semicolon(p);
+    break;
+  }
+  case JS_TS_EXPORT_ASSIGN:
+    words(p, "export");
+    space(p);
+    emitc(p, '=');
+    space(p);
+    expr(p, n->u.unary.arg, L_ASSIGN, 0);
+    semicolon(p);
+    break;
+  default:
+    break;
+  }
+}
+
+/* A node that is neither a statement nor an expression, printed alone (js_print of a part of a
+ * tree, or a transform that left one where an expression belongs): as the source text it stands
+ * for in its construct. It only ever recurses into its children, so it cannot loop with expr() or
+ * stmt(). JS_INVALID and kinds out of range print nothing. */
+static void fragment(printer *p, const js_node *n) {
+  switch ((js_kind)n->kind) {
+  case JS_DECLARATOR:
+    mapping(p, n);
+    expr(p, n->u.decl.id, L_ASSIGN, 0);
+    if (n->u.decl.init) {
+      space(p);
+      emitc(p, '=');
+      space(p);
+      expr(p, n->u.decl.init, L_ASSIGN, 0);
+    }
+    break;
+  case JS_IMPORT_SPECIFIER:
+  case JS_EXPORT_SPECIFIER: {
+    js_node *one[1] = {(js_node *)n};
+    js_list l = {one, 1};
+    print_specifiers(p, l);
+    break;
+  }
+  case JS_IMPORT_DEFAULT:
+    print_ident(p, n->u.spec.b);
+    break;
+  case JS_IMPORT_NAMESPACE:
+    op(p, "*");
+    words(p, " as ");
+    print_ident(p, n->u.spec.b);
+    break;
+  case JS_IMPORT_ATTRIBUTE:
+    print_module_name(p, n->u.prop.key);
+    emitc(p, ':');
+    space(p);
+    print_string(p, n->u.prop.value->u.str.value);
+    break;
+  case JS_CASE:
+    mapping(p, n);
+    if (n->u.kase.test) {
+      words(p, "case ");
+      expr(p, n->u.kase.test, L_LOWEST, 0);
+    } else {
+      words(p, "default");
+    }
+    emitc(p, ':');
+    for (uint32_t j = 0; j < n->u.kase.body.len; j++) {
+      space(p);
+      stmt(p, n->u.kase.body.items[j]);
+    }
+    break;
+  case JS_PROPERTY:
+    print_property(p, n);
+    break;
+  case JS_METHOD:
+  case JS_FIELD:
+  case JS_STATIC_BLOCK:
+    print_class_member(p, n);
+    break;
+  case JS_DECORATOR: {
+    js_node *one[1] = {(js_node *)n};
+    js_list l = {one, 1};
+    print_decorators(p, l);
+    break;
+  }
+  case JS_TEMPLATE_ELEMENT:
+    emit(p, n->u.str.raw.ptr, n->u.str.raw.len);
+    break;
+  case JS_TS_ENUM_MEMBER:
+    print_enum_member(p, n);
+    break;
+  case JS_JSX_NAME:
+    print_jsx_name(p, n);
+    break;
+  case JS_JSX_ATTR:
+    print_jsx_attr(p, n);
+    break;
+  case JS_JSX_SPREAD:
+  case JS_JSX_EXPR:
+    print_jsx_braced(p, n->u.unary.arg, n->kind == JS_JSX_SPREAD);
+    break;
+  case JS_JSX_TEXT:
+    if (n->u.str.raw.ptr) emit(p, n->u.str.raw.ptr, n->u.str.raw.len);
+    else print_string(p, n->u.str.value);
+    break;
+  default:
+    break;
+  }
+}
+
+static void stmt_node(printer *p, const js_node *n);
+
 static void stmt(printer *p, const js_node *n) {
+  if (!enter(p)) return;
+  stmt_node(p, n);
+  p->depth--;
+}
+
+static void stmt_node(printer *p, const js_node *n) {
   mapping(p, n);
   switch ((js_kind)n->kind) {
   case JS_PROGRAM: {
@@ -1421,7 +1699,14 @@ static void stmt(printer *p, const js_node *n) {
     print_attributes(p, n->u.mod.attributes);
     semicolon(p);
     break;
+  case JS_TS_ENUM:
+  case JS_TS_NAMESPACE:
+  case JS_TS_IMPORT_EQUALS:
+  case JS_TS_EXPORT_ASSIGN:
+    print_ts_statement(p, n);
+    break;
   default:
+    if (is_statement((js_kind)n->kind)) break; /* unreachable: every statement kind has a case */
     expr(p, n, L_LOWEST, 0);
     break;
   }
@@ -1434,11 +1719,19 @@ char *js_print(const js_node *node, const js_print_options *opts, size_t *len) {
   memset(&pr, 0, sizeof pr);
   pr.minify = opts->minify;
   pr.indent = opts->indent ? opts->indent : "  ";
+  pr.indent_len = strlen(pr.indent);
   pr.stmt_start = pr.arrow_start = pr.default_start = pr.for_start = NONE;
   pr.cb = opts->on_mapping;
   pr.ud = opts->mapping_ud;
+  /* Output is about as long as the source it came from: reserving that up front saves the copies
+   * of a doubling buffer (pages never written cost nothing). */
+  if (node && node->kind == JS_PROGRAM && node->end > node->loc.offset) {
+    size_t want = (size_t)(node->end - node->loc.offset) * 9 / 8 + 4096;
+    pr.buf = malloc(want); /* only a hint: on failure the buffer grows as usual */
+    pr.cap = pr.buf ? want : 0;
+  }
   if (node) {
-    if (node->kind <= JS_IMPORT_ATTRIBUTE || node->kind == JS_FUNCTION_DECL) stmt(&pr, node);
+    if (is_statement((js_kind)node->kind)) stmt(&pr, node);
     else expr(&pr, node, L_LOWEST, 0);
   }
   if (pr.npending) flush_mappings(&pr, pr.len);

@@ -1,4 +1,5 @@
 /* internalBinding('modules'): compiling CommonJS modules and -e code, and the C resolver. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -7,7 +8,9 @@
 #include "compiler/transforms/transforms.h"
 #include "engine/engine.h"
 #include "modules/cjs_lexer.h"
+#include "modules/module_maps.h"
 #include "modules/resolve.h"
+#include "modules/transpile_cache.h"
 #include "runtime/builtins.h"
 #include "runtime/runtime.h"
 
@@ -204,8 +207,6 @@ static js_lang lang_of(const char *format) {
     return JS_LANG_JS;
 }
 
-static JSValueRef jstr(JSContextRef ctx, js_str s) { return dx_str_value(ctx, s.ptr, s.len); }
-
 /* A SyntaxError for the first parse error, with JSC's `line`/`column`/`sourceURL` properties so the
  * uncaught-error printer shows the file and line as it does for scripts. */
 static void throw_parse_error(JSContextRef ctx, const js_ast *ast, const char *url, JSValueRef *exc) {
@@ -217,17 +218,112 @@ static void throw_parse_error(JSContextRef ctx, const js_ast *ast, const char *u
     dx_set(ctx, err, "line", JSValueMakeNumber(ctx, e->line));
     dx_set(ctx, err, "column", JSValueMakeNumber(ctx, e->col));
     dx_set(ctx, err, "sourceURL", dx_cstr_value(ctx, url));
+    /* the uncaught-error printer puts a caret there (JSC's own syntax errors have no column) */
+    dx_define_hidden(ctx, err, "dxColumn", JSValueMakeNumber(ctx, e->col));
     *exc = err;
+}
+
+/* ---- compiling with the transpile cache and source maps (modules/transpile_cache.h,
+ * modules/module_maps.h) ---- */
+
+/* Prints the transformed tree with a source map; fills c->code/c->map with malloc'd buffers the
+ * caller frees (*code, *map). Aborts only when memory runs out, as the rest of the binding does. */
+static void print_with_map(const js_ast *ast, const char *src, size_t len, dx_compiled *c, char **code,
+                           uint8_t **map) {
+    dx_map_builder b;
+    dx_map_builder_init(&b, src, len);
+    size_t code_len, map_len;
+    *code = js_print(ast->program, &(js_print_options){.on_mapping = dx_map_on_mapping, .mapping_ud = &b}, &code_len);
+    if (!*code || dx_map_builder_finish(&b, *code, code_len, map, &map_len) < 0) abort();
+    dx_map_builder_free(&b);
+    c->code = (dx_cstr){*code, (uint32_t)code_len};
+    c->map = (dx_cstr){(const char *)*map, (uint32_t)map_len};
+}
+
+/* The ES module record data of js_esm_transform as a dx_compiled (strings borrowed from the tree). */
+static void esm_info_to_compiled(const js_esm_info *info, dx_compiled *c) {
+    c->flags = (info->async ? DX_COMPILED_ASYNC : 0) | (info->coroutine ? DX_COMPILED_COROUTINE : 0) |
+               (info->default_fn_name ? DX_COMPILED_DEFAULT_FN_NAME : 0);
+    size_t nattrs = 0;
+    for (uint32_t i = 0; i < info->nrequests; i++) nattrs += info->requests[i].nattributes;
+    c->requests = calloc(info->nrequests + 1, sizeof *c->requests);
+    c->attr_store = calloc(2 * nattrs + 1, sizeof *c->attr_store);
+    c->imports = calloc(info->nimports + 1, sizeof *c->imports);
+    c->exports = calloc(info->nexports + 1, sizeof *c->exports);
+    if (!c->requests || !c->attr_store || !c->imports || !c->exports) abort();
+    size_t used = 0;
+    for (uint32_t i = 0; i < info->nrequests; i++) {
+        const js_esm_request *q = &info->requests[i];
+        dx_compiled_request *d = &c->requests[i];
+        d->specifier = (dx_cstr){q->specifier.ptr, q->specifier.len};
+        d->namespace_used = q->namespace_used;
+        d->nattributes = q->nattributes;
+        d->attributes = c->attr_store + used;
+        for (uint32_t k = 0; k < q->nattributes; k++) {
+            const js_node *a = q->attributes[k];
+            js_str key = a->u.prop.key->kind == JS_STRING ? a->u.prop.key->u.str.value : a->u.prop.key->u.ident.name;
+            c->attr_store[used++] = (dx_cstr){key.ptr, key.len};
+            c->attr_store[used++] = (dx_cstr){a->u.prop.value->u.str.value.ptr, a->u.prop.value->u.str.value.len};
+        }
+    }
+    c->nrequests = info->nrequests;
+    for (uint32_t i = 0; i < info->nimports; i++) {
+        const js_esm_import *q = &info->imports[i];
+        c->imports[i] = (dx_compiled_import){q->request, {q->name.ptr, q->name.len}, q->loc.line, q->loc.col};
+    }
+    c->nimports = info->nimports;
+    for (uint32_t i = 0; i < info->nexports; i++) {
+        const js_esm_export *q = &info->exports[i];
+        c->exports[i] = (dx_compiled_export){q->kind, {q->exported.ptr, q->exported.len}, q->request,
+                                             {q->imported.ptr, q->imported.len}};
+    }
+    c->nexports = info->nexports;
+}
+
+/* Looks the compilation up in the transpile cache: true with *c decoded from *payload (which the
+ * caller frees after using *c). */
+static bool cache_lookup(const dx_tc_key *key, const char *label, dx_compiled *c, uint8_t **payload) {
+    size_t len;
+    *payload = NULL;
+    if (!dx_tc_enabled() || dx_tc_get(key, label, payload, &len) < 0) return false;
+    if (dx_compiled_decode(*payload, len, c) == 0) return true;
+    /* A valid entry whose payload does not decode: a layout change without a version bump. The
+     * compilation that follows rewrites it. */
+    free(*payload);
+    *payload = NULL;
+    return false;
+}
+
+static void cache_store(const dx_tc_key *key, const char *label, const dx_compiled *c) {
+    if (!dx_tc_enabled()) return;
+    uint8_t *payload;
+    size_t len;
+    if (dx_compiled_encode(c, &payload, &len) < 0) return;
+    dx_tc_put(key, label, payload, len);
+    free(payload);
+}
+
+/* The cache key's "kind": the loader ("esm", "cjs"), the format, which selects the language, and the
+ * file, which the output may name (JSX development mode's fileName) even though it does not today. */
+static dx_tc_key cache_key(const char *loader, const char *format, const char *file, const char *src, size_t len) {
+    char *kind = NULL;
+    if (asprintf(&kind, "%s:%s:%s", loader, format, file) < 0) abort();
+    dx_tc_key k = dx_tc_key_of(kind, src, len);
+    free(kind);
+    return k;
 }
 
 /* compileModule(source, url, format) -> the ES module record data: { fn, requests: [{specifier,
  * attributes}], imports: [{request, name, line, column}], exports: [{kind, name, request, imported}],
  * async, defaultFnName }. fn is the generator function of compiler/transforms/esm.h. Throws the
- * SyntaxError of a module that does not parse. */
+ * SyntaxError of a module that does not parse. The compiled code, record data and source map come
+ * from the transpile cache when it has them; the map is registered under url for mapPosition. */
 FN(m_compile_module) {
     size_t len;
     char *src = NULL, *url = NULL, *format = NULL, *code = NULL;
+    uint8_t *map = NULL, *payload = NULL;
     js_ast *ast = NULL;
+    dx_compiled c = {0};
     JSValueRef r = NULL;
     src = dx_to_utf8(ctx, argv[0], &len, exc);
     if (!src) goto out;
@@ -235,23 +331,27 @@ FN(m_compile_module) {
     if (!url) goto out;
     format = dx_to_utf8(ctx, argv[2], NULL, exc);
     if (!format) goto out;
-    js_parse_options po = {.goal = JS_GOAL_MODULE, .filename = url, .lang = lang_of(format)};
-    ast = js_parse(src, len, &po);
-    if (!ast) abort();
-    if (ast->nerrors) { throw_parse_error(ctx, ast, url, exc); goto out; }
-    if (po.lang == JS_LANG_TS || po.lang == JS_LANG_TSX) {
-        if (js_ts_lower(ast, &(js_ts_options){.filename = url}) < 0) abort();
+    dx_tc_key key = cache_key("esm", format, url, src, len);
+    if (!cache_lookup(&key, url, &c, &payload)) {
+        js_parse_options po = {.goal = JS_GOAL_MODULE, .filename = url, .lang = lang_of(format)};
+        ast = js_parse(src, len, &po);
+        if (!ast) abort();
+        if (ast->nerrors) { throw_parse_error(ctx, ast, url, exc); goto out; }
+        if (po.lang == JS_LANG_TS || po.lang == JS_LANG_TSX) {
+            if (js_ts_lower(ast, &(js_ts_options){.filename = url}) < 0) abort();
+        }
+        if (po.lang == JS_LANG_JSX || po.lang == JS_LANG_TSX) {
+            if (js_jsx_lower(ast, &(js_jsx_options){.filename = url}) < 0) abort();
+        }
+        if (ast->nerrors) { throw_parse_error(ctx, ast, url, exc); goto out; }
+        js_esm_info info;
+        if (js_esm_transform(ast, &info) < 0) abort();
+        esm_info_to_compiled(&info, &c);
+        print_with_map(ast, src, len, &c, &code, &map);
+        cache_store(&key, url, &c);
     }
-    if (po.lang == JS_LANG_JSX || po.lang == JS_LANG_TSX) {
-        if (js_jsx_lower(ast, &(js_jsx_options){.filename = url}) < 0) abort();
-    }
-    if (ast->nerrors) { throw_parse_error(ctx, ast, url, exc); goto out; }
-    js_esm_info info;
-    if (js_esm_transform(ast, &info) < 0) abort();
-    size_t code_len;
-    code = js_print(ast->program, &(js_print_options){0}, &code_len);
-    if (!code) abort();
-    JSStringRef s = JSValueToStringCopy(ctx, dx_str_value(ctx, code, code_len), NULL);
+    dx_module_maps_register(url, (const uint8_t *)c.map.ptr, c.map.len);
+    JSStringRef s = JSValueToStringCopy(ctx, dx_str_value(ctx, c.code.ptr, c.code.len), NULL);
     JSStringRef u = dx_jsstr(url);
     JSValueRef fn = JSEvaluateScript(ctx, s, NULL, u, 1, exc);
     JSStringRelease(s);
@@ -259,52 +359,56 @@ FN(m_compile_module) {
     if (!fn) goto out;
     JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
     dx_set(ctx, o, "fn", fn);
-    JSValueRef *items = malloc(sizeof(JSValueRef) * (info.nrequests + info.nimports + info.nexports + 1));
-    for (uint32_t i = 0; i < info.nrequests; i++) {
+    JSValueRef *items = malloc(sizeof(JSValueRef) * (c.nrequests + c.nimports + c.nexports + 1));
+    for (uint32_t i = 0; i < c.nrequests; i++) {
+        const dx_compiled_request *rq = &c.requests[i];
         JSObjectRef q = JSObjectMake(ctx, NULL, NULL);
-        dx_set(ctx, q, "specifier", jstr(ctx, info.requests[i].specifier));
+        dx_set(ctx, q, "specifier", dx_str_value(ctx, rq->specifier.ptr, rq->specifier.len));
         JSObjectRef attrs = JSObjectMake(ctx, NULL, NULL);
         JSObjectSetPrototype(ctx, attrs, JSValueMakeNull(ctx));
-        for (uint32_t k = 0; k < info.requests[i].nattributes; k++) {
-            js_node *a = info.requests[i].attributes[k];
-            js_str key = a->u.prop.key->kind == JS_STRING ? a->u.prop.key->u.str.value : a->u.prop.key->u.ident.name;
-            char *kz = strndup(key.ptr, key.len);
-            dx_set(ctx, attrs, kz, jstr(ctx, a->u.prop.value->u.str.value));
+        for (uint32_t k = 0; k < rq->nattributes; k++) {
+            dx_cstr key_s = rq->attributes[2 * k], val = rq->attributes[2 * k + 1];
+            char *kz = strndup(key_s.ptr, key_s.len);
+            dx_set(ctx, attrs, kz, dx_str_value(ctx, val.ptr, val.len));
             free(kz);
         }
         dx_set(ctx, q, "attributes", attrs);
-        dx_set(ctx, q, "namespace", JSValueMakeBoolean(ctx, info.requests[i].namespace_used));
+        dx_set(ctx, q, "namespace", JSValueMakeBoolean(ctx, rq->namespace_used));
         items[i] = q;
     }
-    dx_set(ctx, o, "requests", JSObjectMakeArray(ctx, info.nrequests, items, NULL));
-    for (uint32_t i = 0; i < info.nimports; i++) {
+    dx_set(ctx, o, "requests", JSObjectMakeArray(ctx, c.nrequests, items, NULL));
+    for (uint32_t i = 0; i < c.nimports; i++) {
         JSObjectRef q = JSObjectMake(ctx, NULL, NULL);
-        dx_set(ctx, q, "request", JSValueMakeNumber(ctx, info.imports[i].request));
-        dx_set(ctx, q, "name", jstr(ctx, info.imports[i].name));
-        dx_set(ctx, q, "line", JSValueMakeNumber(ctx, info.imports[i].loc.line));
-        dx_set(ctx, q, "column", JSValueMakeNumber(ctx, info.imports[i].loc.col + 1));
+        dx_set(ctx, q, "request", JSValueMakeNumber(ctx, c.imports[i].request));
+        dx_set(ctx, q, "name", dx_str_value(ctx, c.imports[i].name.ptr, c.imports[i].name.len));
+        dx_set(ctx, q, "line", JSValueMakeNumber(ctx, c.imports[i].line));
+        dx_set(ctx, q, "column", JSValueMakeNumber(ctx, c.imports[i].col + 1.0));
         items[i] = q;
     }
-    dx_set(ctx, o, "imports", JSObjectMakeArray(ctx, info.nimports, items, NULL));
+    dx_set(ctx, o, "imports", JSObjectMakeArray(ctx, c.nimports, items, NULL));
     static const char *const kinds[] = {"local", "indirect", "star"};
-    for (uint32_t i = 0; i < info.nexports; i++) {
+    for (uint32_t i = 0; i < c.nexports; i++) {
+        const dx_compiled_export *e = &c.exports[i];
         JSObjectRef q = JSObjectMake(ctx, NULL, NULL);
-        dx_set(ctx, q, "kind", dx_cstr_value(ctx, kinds[info.exports[i].kind]));
-        dx_set(ctx, q, "name", jstr(ctx, info.exports[i].exported));
-        dx_set(ctx, q, "request", JSValueMakeNumber(ctx, info.exports[i].request));
-        dx_set(ctx, q, "imported", jstr(ctx, info.exports[i].imported));
+        dx_set(ctx, q, "kind", dx_cstr_value(ctx, kinds[e->kind]));
+        dx_set(ctx, q, "name", dx_str_value(ctx, e->exported.ptr, e->exported.len));
+        dx_set(ctx, q, "request", JSValueMakeNumber(ctx, e->request));
+        dx_set(ctx, q, "imported", dx_str_value(ctx, e->imported.ptr, e->imported.len));
         items[i] = q;
     }
-    dx_set(ctx, o, "exports", JSObjectMakeArray(ctx, info.nexports, items, NULL));
+    dx_set(ctx, o, "exports", JSObjectMakeArray(ctx, c.nexports, items, NULL));
     free(items);
-    dx_set(ctx, o, "async", JSValueMakeBoolean(ctx, info.async));
-    dx_set(ctx, o, "coroutine", JSValueMakeBoolean(ctx, info.coroutine));
-    dx_set(ctx, o, "defaultFnName", JSValueMakeBoolean(ctx, info.default_fn_name));
-    if (getenv("DX_DEBUG_ESM")) dx_set(ctx, o, "code", dx_str_value(ctx, code, code_len));
+    dx_set(ctx, o, "async", JSValueMakeBoolean(ctx, c.flags & DX_COMPILED_ASYNC));
+    dx_set(ctx, o, "coroutine", JSValueMakeBoolean(ctx, c.flags & DX_COMPILED_COROUTINE));
+    dx_set(ctx, o, "defaultFnName", JSValueMakeBoolean(ctx, c.flags & DX_COMPILED_DEFAULT_FN_NAME));
+    if (getenv("DX_DEBUG_ESM")) dx_set(ctx, o, "code", dx_str_value(ctx, c.code.ptr, c.code.len));
     r = o;
 out:
+    dx_compiled_free(&c);
     js_ast_free(ast);
     free(code);
+    free(map);
+    free(payload);
     free(src);
     free(url);
     free(format);
@@ -345,11 +449,15 @@ static bool has_module_syntax(const js_ast *ast) {
 
 /* compileCjs(source, filename, format) -> JavaScript text of a CommonJS TypeScript/JSX file (types
  * erased, enums/namespaces/JSX lowered), or null when the file uses ES module syntax and must load
- * as an ES module (Node's module detection). Throws the SyntaxError of a file that does not parse. */
+ * as an ES module (Node's module detection). Throws the SyntaxError of a file that does not parse.
+ * Both answers come from the transpile cache when it has them; the source map of the text is
+ * registered under filename for mapPosition (positions in the text, before the wrapper). */
 FN(m_compile_cjs) {
     size_t len;
     char *src = NULL, *file = NULL, *format = NULL, *code = NULL;
+    uint8_t *map = NULL, *payload = NULL;
     js_ast *ast = NULL;
+    dx_compiled c = {0};
     JSValueRef r = NULL;
     src = dx_to_utf8(ctx, argv[0], &len, exc);
     if (!src) goto out;
@@ -357,36 +465,74 @@ FN(m_compile_cjs) {
     if (!file) goto out;
     format = dx_to_utf8(ctx, argv[2], NULL, exc);
     if (!format) goto out;
-    js_lang lang = lang_of(format);
-    /* The module goal accepts everything a CommonJS body holds except top-level return, sloppy-only
-     * syntax and `await` as an identifier; try it first to detect import/export. */
-    js_parse_options mo = {.goal = JS_GOAL_MODULE, .filename = file, .lang = lang};
-    ast = js_parse(src, len, &mo);
-    if (!ast) abort();
-    if (!ast->nerrors && has_module_syntax(ast)) { r = JSValueMakeNull(ctx); goto out; }
-    js_ast_free(ast);
-    /* A CommonJS body may `return` at the top: parse it inside the wrapper's function. */
-    js_parse_options so = {.goal = JS_GOAL_SCRIPT, .filename = file, .lang = lang};
-    ast = js_parse(src, len, &so);
-    if (!ast) abort();
-    if (ast->nerrors) { throw_parse_error(ctx, ast, file, exc); goto out; }
-    if (lang == JS_LANG_TS || lang == JS_LANG_TSX) {
-        if (js_ts_lower(ast, &(js_ts_options){.filename = file}) < 0) abort();
+    dx_tc_key key = cache_key("cjs", format, file, src, len);
+    if (!cache_lookup(&key, file, &c, &payload)) {
+        js_lang lang = lang_of(format);
+        /* The module goal accepts everything a CommonJS body holds except top-level return, sloppy-only
+         * syntax and `await` as an identifier; try it first to detect import/export. */
+        js_parse_options mo = {.goal = JS_GOAL_MODULE, .filename = file, .lang = lang};
+        ast = js_parse(src, len, &mo);
+        if (!ast) abort();
+        if (!ast->nerrors && has_module_syntax(ast)) {
+            c.flags = DX_COMPILED_MODULE_SYNTAX;
+            cache_store(&key, file, &c);
+            r = JSValueMakeNull(ctx);
+            goto out;
+        }
+        js_ast_free(ast);
+        /* A CommonJS body may `return` at the top: parse it inside the wrapper's function. */
+        js_parse_options so = {.goal = JS_GOAL_SCRIPT, .filename = file, .lang = lang};
+        ast = js_parse(src, len, &so);
+        if (!ast) abort();
+        if (ast->nerrors) { throw_parse_error(ctx, ast, file, exc); goto out; }
+        if (lang == JS_LANG_TS || lang == JS_LANG_TSX) {
+            if (js_ts_lower(ast, &(js_ts_options){.filename = file}) < 0) abort();
+        }
+        if (lang == JS_LANG_JSX || lang == JS_LANG_TSX) {
+            if (js_jsx_lower(ast, &(js_jsx_options){.filename = file}) < 0) abort();
+        }
+        if (ast->nerrors) { throw_parse_error(ctx, ast, file, exc); goto out; }
+        print_with_map(ast, src, len, &c, &code, &map);
+        cache_store(&key, file, &c);
     }
-    if (lang == JS_LANG_JSX || lang == JS_LANG_TSX) {
-        if (js_jsx_lower(ast, &(js_jsx_options){.filename = file}) < 0) abort();
+    if (c.flags & DX_COMPILED_MODULE_SYNTAX) {
+        r = JSValueMakeNull(ctx);
+        goto out;
     }
-    if (ast->nerrors) { throw_parse_error(ctx, ast, file, exc); goto out; }
-    size_t code_len;
-    code = js_print(ast->program, &(js_print_options){0}, &code_len);
-    if (!code) abort();
-    r = dx_str_value(ctx, code, code_len);
+    dx_module_maps_register(file, (const uint8_t *)c.map.ptr, c.map.len);
+    r = dx_str_value(ctx, c.code.ptr, c.code.len);
 out:
+    dx_compiled_free(&c);
     js_ast_free(ast);
     free(code);
+    free(map);
+    free(payload);
     free(src);
     free(file);
     free(format);
+    return r;
+}
+
+/* mapPosition(fileOrUrl, line, column) -> [source, line, column, name|undefined] or undefined:
+ * where a position of compiled code (1-based line and column, as JSC's stack frames report them;
+ * for CommonJS, the column on line 1 without the wrapper's prefix) was in the original file. See
+ * dx_map_lookup for how columns inside a mapped token move. */
+FN(m_map_position) {
+    if (argc < 3 || !JSValueIsString(ctx, argv[0])) return JSValueMakeUndefined(ctx);
+    double line = JSValueToNumber(ctx, argv[1], NULL), col = JSValueToNumber(ctx, argv[2], NULL);
+    if (!(line >= 1 && line <= UINT32_MAX && col >= 1 && col <= UINT32_MAX)) return JSValueMakeUndefined(ctx);
+    size_t len;
+    char *key = dx_to_utf8(ctx, argv[0], &len, exc);
+    if (!key) return NULL;
+    dx_map_pos pos;
+    char name[256];
+    JSValueRef r = JSValueMakeUndefined(ctx);
+    if (dx_module_maps_lookup(key, (uint32_t)line, (uint32_t)col, &pos, name, sizeof name)) {
+        JSValueRef items[4] = {argv[0], JSValueMakeNumber(ctx, pos.line), JSValueMakeNumber(ctx, pos.col),
+                               pos.name ? dx_cstr_value(ctx, pos.name) : JSValueMakeUndefined(ctx)};
+        r = JSObjectMakeArray(ctx, 4, items, NULL);
+    }
+    free(key);
     return r;
 }
 
@@ -444,6 +590,15 @@ FN(m_package_type) {
     return r;
 }
 
+/* packageJson(filename) -> the path of the package.json of its package scope, or undefined. */
+FN(m_package_json) {
+    char *file = dx_to_utf8(ctx, argv[0], NULL, exc);
+    if (!file) return NULL;
+    const char *p = dx_resolver_package_json(get_resolver(ctx), file);
+    free(file);
+    return p ? dx_cstr_value(ctx, p) : JSValueMakeUndefined(ctx);
+}
+
 /* globalPaths() -> NODE_PATH entries and the other global folders (Module.globalPaths). */
 FN(m_global_paths) {
     const char *const *g = dx_resolver_global_paths(get_resolver(ctx));
@@ -464,10 +619,12 @@ JSObjectRef dx__modules_binding(JSContextRef ctx) {
         {"nodeModulePaths", m_node_module_paths},
         {"globalPaths", m_global_paths},
         {"packageType", m_package_type},
+        {"packageJson", m_package_json},
         {"resolveEsm", m_resolve_esm},
         {"compileModule", m_compile_module},
         {"cjsLex", m_cjs_lex},
         {"compileCjs", m_compile_cjs},
+        {"mapPosition", m_map_position},
         {"hasModuleSyntax", m_has_module_syntax},
         {"esmFormat", m_esm_format},
         {"pathToFileURL", m_path_to_file_url},

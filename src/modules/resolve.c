@@ -275,6 +275,7 @@ typedef struct ctx {
     bool esm;                   /* ES module resolution: bare "imports" targets use PACKAGE_RESOLVE */
 } ctx;
 
+char *dx_path_to_file_url(const char *path);
 static int esm_package_resolve(dx_resolver *r, const char *spec, const char *parent_path, const char *const *conds,
                                char **out, dx_resolve_error *err);
 
@@ -445,9 +446,21 @@ static target_result exports_resolve(ctx *c, const char *subpath, char **out) {
             else other_keys = true;
         }
         if (dot_keys && other_keys) {
-            invalid_config(c->err, c->pkg,
-                           "\"exports\" cannot contain some keys starting with '.' and some not. The exports object must "
-                           "either be an object of package subpath keys or an object of main entry condition name keys only.");
+            static const char detail[] =
+                "\"exports\" cannot contain some keys starting with '.' and some not. The exports object must "
+                "either be an object of package subpath keys or an object of main entry condition name keys only.";
+            if (c->esm && c->base) {
+                /* ES module resolution names the importer's URL */
+                char *u = dx_path_to_file_url(c->base);
+                char *d = fmt("while importing %s. %s", u, detail);
+                free(c->err->path);
+                c->err->path = xstrdup(c->pkg->path);
+                set_err(c->err, "ERR_INVALID_PACKAGE_CONFIG", "Error", fmt("Invalid package config %s %s", c->pkg->path, d));
+                free(u);
+                free(d);
+            } else {
+                invalid_config(c->err, c->pkg, detail);
+            }
             return T_ERROR;
         }
     }
@@ -978,7 +991,8 @@ static int legacy_main(dx_resolver *r, const dx_pkg *pkg, const char *parent_pat
         if (stat_kind(p) == 0) { *out = real(p); free(p); return 0; }
         free(p);
     }
-    char *p = join(pkg->dir, "index.js");
+    /* Node names the "main" it could not find, or index.js without one. */
+    char *p = join(pkg->dir, main && main->type == DX_JSON_STRING && main->length ? main->string : "index.js");
     set_err(err, "ERR_MODULE_NOT_FOUND", "Error", fmt("Cannot find package '%s' imported from %s", p, parent_path));
     free(p);
     return -1;
@@ -1012,7 +1026,10 @@ static int esm_package_resolve(dx_resolver *r, const char *spec, const char *par
         if (stat_kind(pkgdir) != 1) { free(pkgdir); continue; }
         const dx_pkg *pkg = dx_pkg_read(r->pkgs, pkgdir);
         if (pkg->invalid) {
-            rc = invalid_config(err, pkg, NULL);
+            free(err->path);
+            err->path = xstrdup(pkg->path);
+            rc = set_err(err, "ERR_INVALID_PACKAGE_CONFIG", "Error",
+                         fmt("Invalid package config %s while importing \"%s\" from %s.", pkg->path, spec, parent_path));
         } else if (pkg->exists && pkg->exports && pkg->exports->type != DX_JSON_NULL) {
             ctx c = {r, pkg, false, parent_path, conds, err, true};
             char *resolved = NULL;
@@ -1107,9 +1124,11 @@ int dx_resolve_esm(dx_resolver *r, const char *spec, const char *parent_url, con
             char *p = NULL;
             /* keep encoded separators visible to esm_finalize's check */
             if (has_encoded_separator(u)) {
+                const char *p = u + 5;
+                if (starts(p, "//")) { p += 2; p += strcspn(p, "/"); }
                 rc = set_err(err, "ERR_INVALID_MODULE_SPECIFIER", "TypeError",
                              fmt("Invalid module \"%s\" must not include encoded \"/\" or \"\\\" characters imported from %s",
-                                 spec, parent));
+                                 p, parent));
                 free(u);
                 goto out;
             }
@@ -1118,9 +1137,12 @@ int dx_resolve_esm(dx_resolver *r, const char *spec, const char *parent_url, con
             if (rc == 0) rc = esm_finalize(r, p, spec, parent, &path, err);
         } else {
             size_t colon = strcspn(spec, ":");
+            /* Node rejects http(s) at load time ("file and data"), other schemes when resolving. */
+            bool web = strncasecmp(spec, "http:", 5) == 0 || strncasecmp(spec, "https:", 6) == 0;
             rc = set_err(err, "ERR_UNSUPPORTED_ESM_URL_SCHEME", "Error",
-                         fmt("Only URLs with a scheme in: file and data are supported by the default ESM loader. "
-                             "Received protocol '%.*s'", (int)colon + 1, spec));
+                         fmt("Only URLs with a scheme in: %s are supported by the default ESM loader. "
+                             "Received protocol '%.*s'", web ? "file and data" : "file, data, and node",
+                             (int)colon + 1, spec));
         }
     } else if (spec[0] == '#') {
         const dx_pkg *pkg = dx_pkg_scope(r->pkgs, parent);
@@ -1187,4 +1209,9 @@ const char *dx_esm_format(dx_resolver *r, const char *path, dx_resolve_error *er
     if (strcmp(dot, ".tsx") == 0) return module ? "module-tsx" : "commonjs-tsx";
     set_err(err, "ERR_UNKNOWN_FILE_EXTENSION", "TypeError", fmt("Unknown file extension \"%s\" for %s", dot, path));
     return NULL;
+}
+
+const char *dx_resolver_package_json(dx_resolver *r, const char *file) {
+    const dx_pkg *pkg = dx_pkg_scope(r->pkgs, file);
+    return pkg ? pkg->path : NULL;
 }

@@ -68,6 +68,9 @@ char *dx_path_to_file_url(const char *path);
  * ERR_INVALID_FILE_URL_HOST, ERR_INVALID_FILE_URL_PATH). A ?query or #fragment is ignored. */
 int dx_file_url_to_path(const char *url, char **out, dx_resolve_error *err);
 
+/* The package.json of the package scope of `file`, or NULL; borrowed from the cache. */
+const char *dx_resolver_package_json(dx_resolver *r, const char *file);
+
 /* Forgets cached package.json files. */
 void dx_resolver_clear_cache(dx_resolver *r);
 

@@ -16,6 +16,7 @@ static const binding_entry bindings[] = {
     {"modules", dx__modules_binding},
     {"process", dx__process_binding},
     {"timers", dx__timers_binding},
+    {"url", dx__url_binding},
     {"util", dx__util_binding},
     {NULL, NULL},
 };

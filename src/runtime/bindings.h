@@ -14,5 +14,6 @@ JSObjectRef dx__util_binding(JSContextRef ctx);
 JSObjectRef dx__timers_binding(JSContextRef ctx);
 JSObjectRef dx__fs_binding(JSContextRef ctx);
 JSObjectRef dx__modules_binding(JSContextRef ctx);
+JSObjectRef dx__url_binding(JSContextRef ctx);
 
 #endif

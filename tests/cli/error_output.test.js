@@ -26,22 +26,30 @@ function parse(stderr) {
   let i = 0;
   const header = [];
   if (/^\S.*:\d+$/.test(lines[0])) {
-    while (i < lines.length && lines[i] !== '') header.push(lines[i++]);
-    i++;
+    // file:line, source line, caret line; a blank line follows, except after a linking error's carets
+    while (i < lines.length && lines[i] !== '' && !(header.length === 3 && /^\s*\^+$/.test(header[2]))) {
+      header.push(lines[i++]);
+    }
+    if (lines[i] === '') i++;
   }
   const first = lines[i] || '';
   const frames = [];
   for (let j = i + 1; j < lines.length; j++) {
     const m = /^ {4}at (?:.*\()?(.*?):(\d+):(\d+)\)?$/.exec(lines[j]);
-    if (m && m[1].startsWith(fixtures)) frames.push(`${path.basename(m[1])}:${m[2]}:${m[3]}`);
+    if (!m) continue;
+    // ES module frames name a file: URL
+    const file = m[1].startsWith('file://') ? decodeURIComponent(m[1].slice(7)) : m[1];
+    if (file.startsWith(fixtures)) frames.push(`${path.basename(file)}:${m[2]}:${m[3]}`);
   }
   return { header, first, frames };
 }
 
-const engineErrors = new Set(['engine_type_error.js', 'call_non_function.js', 'syntax_error.js']);
+const engineErrors = new Set(['engine_type_error.js', 'call_non_function.js', 'syntax_error.js', 'esm_engine_error.mjs']);
 const noCaret = new Set(['syntax_error.js']); // JSC does not report a column for syntax errors
 
-for (const name of fs.readdirSync(fixtures).filter((f) => f.endsWith('.js')).sort()) {
+// .mjs: ES modules; .ts: TypeScript with erasable syntax only, which Node 24 runs by stripping types
+// (dx compiles it and maps positions back through the compiler's source maps).
+for (const name of fs.readdirSync(fixtures).filter((f) => /\.(js|mjs|ts)$/.test(f)).sort()) {
   test(`${name}: same exit code, stdout and error shape as Node`, () => {
     const file = path.join(fixtures, name);
     const want = run(node, file);

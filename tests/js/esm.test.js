@@ -201,3 +201,12 @@ test('data: URLs for JavaScript and JSON', async () => {
   const j = await import('data:application/json,{"a":1}', { with: { type: 'json' } });
   assert.deepStrictEqual(j.default, { a: 1 });
 });
+
+test('module detection: a .js file with import/export outside "type": "module" is an ES module', async () => {
+  const m = await load('detect_esm.js');
+  assert.strictEqual(m.detected, 'esm syntax in a .js file');
+  assert.strictEqual(m[Symbol.toStringTag], 'Module');
+  assert.strictEqual(require('./fixtures/esm/detect_esm.js').detected, 'esm syntax in a .js file');
+  const c = await load('detect_cjs.js');
+  assert.deepStrictEqual(c.default, { kind: 'cjs' });
+});

@@ -413,6 +413,37 @@ static void jsx_errors(void **state) {
   run_rows(ROWS(classic), OPT_CLASSIC, check_jsx_error);
 }
 
+/* TSX: type arguments after an element name (`<C<T> />`) are read as types and erased. */
+static void jsx_type_arguments(void **state) {
+  (void)state;
+  static const jsx_row printed[] = {
+    {"<Comp<string> msg=\"1\" />", "<Comp msg=\"1\"/>;"},
+    {"<Comp<string>>x</Comp>", "<Comp>x</Comp>;"},
+    {"<Comp<Array<number>>>x</Comp>", "<Comp>x</Comp>;"},
+    {"<Comp<Array<number>> />", "<Comp/>;"},
+    {"<Comp<Map<string, Array<T>>>/>", "<Comp/>;"},
+    {"<a.B<{x: 1}, () => void> data-y={2} {...z}></a.B>", "<a.B data-y={2} {...z}/>;"},
+    {"<Comp<string>\n  msg=\"1\"\n/>", "<Comp msg=\"1\"/>;"},
+    {"<Comp<typeof x[number]> b=<Comp<1> />/>", "<Comp b=<Comp/>/>;"},
+    {"<Comp\u00e9<\u00e9> \u00e9=\"1\" />", "<Comp\u00e9 \u00e9=\"1\"/>;"},
+  };
+  run_rows(ROWS(printed), OPT_TSX, check_roundtrip);
+  static const jsx_row lowered[] = {
+    {"<Comp<string> msg=\"1\" />", IMP_JSX "_jsx(Comp,{msg:\"1\"});"},
+    {"<Comp<Array<number>>>x</Comp>", IMP_JSX "_jsx(Comp,{children:\"x\"});"},
+  };
+  run_rows(ROWS(lowered), OPT_TSX, check_lowered);
+  static const jsx_row errors[] = {
+    {"<Comp<> />", "1:7: Type argument list cannot be empty."},
+    {"<Comp<string />", "1:14: Unexpected token '/'"},
+    {"<Comp<string>>x</Comp<string>>", "1:22: Unexpected token '<'"},
+  };
+  run_rows(ROWS(errors), OPT_TSX, check_jsx_error);
+  /* JSX without TypeScript has no type arguments. */
+  static const jsx_row jsx_errors_[] = {{"<Comp<string> />", "1:6: Unexpected token '<'"}};
+  run_rows(ROWS(jsx_errors_), 0, check_jsx_error);
+}
+
 /* Without JSX on, `<` does not start an element. */
 static void jsx_off_in_js(void **state) {
   (void)state;
@@ -507,7 +538,7 @@ int main(void) {
     cmocka_unit_test(jsx_whitespace),    cmocka_unit_test(jsx_classic),   cmocka_unit_test(jsx_pragmas),
     cmocka_unit_test(jsx_script_goal),   cmocka_unit_test(jsx_development), cmocka_unit_test(jsx_helper_names),
     cmocka_unit_test(jsx_errors),        cmocka_unit_test(jsx_off_in_js), cmocka_unit_test(jsx_depth),
-    cmocka_unit_test(jsx_truncated),
+    cmocka_unit_test(jsx_truncated),     cmocka_unit_test(jsx_type_arguments),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

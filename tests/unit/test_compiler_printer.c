@@ -380,6 +380,240 @@ static void test_print_expression_and_null(void **state) {
   js_ast_free(a);
 }
 
+/* ---- every node kind --------------------------------------------------------------------- */
+
+static js_ast *parse_ts(const char *src) {
+  js_parse_options o = {0};
+  o.goal = JS_GOAL_MODULE;
+  o.lang = JS_LANG_TS;
+  return js_parse(src, strlen(src), &o);
+}
+
+/* TypeScript runtime declarations left in the tree (no js_ts_lower) print as TypeScript, and the
+ * output parses back as TypeScript to the same tree. */
+static const print_row ts_rows[] = {
+  {"enum E {}", "enum E{}"},
+  {"enum E { A, B = 2, 'c d' = A | B }", "enum E{A,B=2,\"c d\"=A|B}"},
+  {"const enum E { A = 1 }", "const enum E{A=1}"},
+  {"declare const enum E { A }", ""},
+  {"namespace N {}", "namespace N{}"},
+  {"namespace N { export const x = 1; enum F { A } }", "namespace N{export const x=1;enum F{A}}"},
+  {"namespace A.B { x; }", "namespace A{export namespace B{x;}}"},
+  {"import fs = require('fs');", "import fs=require(\"fs\");"},
+  {"export import x = A.B.C;", "export import x=A.B.C;"},
+  {"import y = A;", "import y=A;"},
+  {"export = f(1) + 2;", "export=f(1)+2;"},
+  {"export = class {};", "export=class{};"},
+  {"export enum E { A = 'a' }", "export enum E{A=\"a\"}"},
+  {"export namespace N { export import z = M; }", "export namespace N{export import z=M;}"},
+};
+
+static int check_ts_row(const char *src, const char *expected, bool minify) {
+  js_ast *a = parse_ts(src);
+  if (!a || a->nerrors) {
+    print_error("input: %s\nerror: %s\n", src, a ? a->errors[0].text : "oom");
+    js_ast_free(a);
+    return 1;
+  }
+  js_print_options po = {0};
+  po.minify = minify;
+  char *out = js_print(a->program, &po, NULL);
+  int bad = 0;
+  if (!out || (expected && strcmp(out, expected) != 0)) {
+    print_error("input:    %s\nexpected: %s\nprinted:  %s\n\n", src, expected, out ? out : "(null)");
+    bad = 1;
+  } else {
+    js_ast *b = parse_ts(out);
+    if (!b || b->nerrors || !js_ast_equal(a->program, b->program)) {
+      print_error("input:    %s\nprinted:  %s\ndoes not reparse to the same tree\n\n", src, out);
+      bad = 1;
+    }
+    js_ast_free(b);
+  }
+  free(out);
+  js_ast_free(a);
+  return bad;
+}
+
+static void test_typescript_nodes(void **state) {
+  (void)state;
+  int bad = 0;
+  for (size_t i = 0; i < sizeof ts_rows / sizeof *ts_rows; i++) {
+    bad += check_ts_row(ts_rows[i].src, ts_rows[i].expected, true);
+    bad += check_ts_row(ts_rows[i].src, NULL, false); /* pretty: round trip only */
+  }
+  if (bad) fail_msg("%d rows failed", bad);
+  /* pretty output of an enum: one member a line */
+  js_ast *a = parse_ts("enum E { A, B }");
+  char *out = js_print(a->program, NULL, NULL);
+  assert_string_equal(out, "enum E {\n  A,\n  B\n}\n");
+  free(out);
+  js_ast_free(a);
+}
+
+/* A node that is neither statement nor expression, printed on its own. */
+typedef struct fragment_row {
+  js_lang lang;
+  const char *src;
+  const char *path; /* which node: digits index lists, letters pick fields (see pick()) */
+  const char *expected;
+} fragment_row;
+
+/* Walks from the program: a digit n takes item n of the current node's list (program body,
+ * block/class body, var decls, import specifiers, object properties, enum members, JSX attributes
+ * or children...), a letter a field: e = expression of a statement, c = class, f = function body,
+ * d = declaration of an export, k = switch cases, q = template quasis, x = JSX attributes,
+ * h = JSX children, m = enum members, t = attributes of an import. */
+static const js_node *pick(const js_node *n, const char *path) {
+  js_list l = {0};
+  for (const char *c = path; *c; c++) {
+    switch (*c) {
+    case 'e': n = n->u.unary.arg; break;
+    case 'c': l = n->u.cls->body; break;
+    case 'd': n = n->u.mod.decl; break;
+    case 'k': l = n->u.sw.cases; break;
+    case 'q': l = n->u.tpl.quasis; break;
+    case 'x': l = n->u.jsx.attrs; break;
+    case 'h': l = n->u.jsx.children; break;
+    case 'm': l = n->u.ts_enum.members; break;
+    case 't': l = n->u.mod.attributes; break;
+    case 'b': l = n->u.program.body; break;
+    case 'v': l = n->u.var.decls; break;
+    case 's': l = n->u.mod.specifiers; break;
+    case 'o': l = n->u.list.items; break;
+    default: n = l.items[*c - '0']; break;
+    }
+  }
+  return n;
+}
+
+static const fragment_row fragment_rows[] = {
+  {JS_LANG_JS, "let a = 1, {b} = c;", "b0v1", "{b}=c"},
+  {JS_LANG_JS, "import d, {a as b} from 'm';", "b0s1", "{a as b}"},
+  {JS_LANG_JS, "import d, * as ns from 'm';", "b0s0", "d"},
+  {JS_LANG_JS, "import d, * as ns from 'm';", "b0s1", "* as ns"},
+  {JS_LANG_JS, "export {x as 'y z'}; let x;", "b0s0", "{x as \"y z\"}"},
+  {JS_LANG_JS, "import j from 'x.json' with {type: 'json'};", "b0t0", "type:\"json\""},
+  {JS_LANG_JS, "switch (a) { case 1: f(); break; default: }", "b0k0", "case 1:f();break;"},
+  {JS_LANG_JS, "switch (a) { default: }", "b0k0", "default:"},
+  {JS_LANG_JS, "({a: 1, get b() { return 2; }, ...c});", "b0eo1", "get b(){return 2;}"},
+  {JS_LANG_JS, "({a: 1, ...c});", "b0eo1", "...c"},
+  {JS_LANG_JS, "class A { static x = 1; m() {} static {} }", "b0c0", "static x=1;"},
+  {JS_LANG_JS, "class A { static x = 1; m() {} static {} }", "b0c1", "m(){}"},
+  {JS_LANG_JS, "class A { static x = 1; m() {} static {} }", "b0c2", "static{}"},
+  {JS_LANG_JS, "`a${b}c`;", "b0eq1", "c"},
+  {JS_LANG_TS, "enum E { A = 1 }", "b0m0", "A=1"},
+  {JS_LANG_JSX, "<a b='1' {...c}>t{d}</a>;", "b0ex0", "b='1'"},
+  {JS_LANG_JSX, "<a b='1' {...c}>t{d}</a>;", "b0ex1", "{...c}"},
+  {JS_LANG_JSX, "<a b='1' {...c}>t{d}</a>;", "b0eh0", "t"},
+  {JS_LANG_JSX, "<a b='1' {...c}>t{d}</a>;", "b0eh1", "{d}"},
+};
+
+static void test_fragments(void **state) {
+  (void)state;
+  int bad = 0;
+  for (size_t i = 0; i < sizeof fragment_rows / sizeof *fragment_rows; i++) {
+    const fragment_row *r = &fragment_rows[i];
+    js_parse_options o = {0};
+    o.goal = JS_GOAL_MODULE;
+    o.lang = r->lang;
+    js_ast *a = js_parse(r->src, strlen(r->src), &o);
+    assert_non_null(a);
+    if (a->nerrors) fail_msg("%s: %s", r->src, a->errors[0].text);
+    js_print_options po = {0};
+    po.minify = true;
+    char *out = js_print(pick(a->program, r->path), &po, NULL);
+    if (!out || strcmp(out, r->expected) != 0) {
+      print_error("input:    %s (%s)\nexpected: %s\nprinted:  %s\n\n", r->src, r->path, r->expected, out ? out : "(null)");
+      bad++;
+    }
+    free(out);
+    js_ast_free(a);
+  }
+  if (bad) fail_msg("%d rows failed", bad);
+  /* the decorator of a class */
+  js_parse_options o = {.lang = JS_LANG_TS};
+  js_ast *a = js_parse("@a.b(1) class C {}", 18, &o);
+  assert_int_equal(a->nerrors, 0);
+  char *out = js_print(a->program->u.program.body.items[0]->u.cls->decorators.items[0], NULL, NULL);
+  assert_string_equal(out, "@a.b(1) ");
+  free(out);
+  js_ast_free(a);
+}
+
+/* Invalid and out-of-range kinds print nothing, alone or inside a statement, and never loop. */
+static void test_invalid_kinds(void **state) {
+  (void)state;
+  js_arena_init(&arena, 0);
+  const uint8_t kinds[] = {JS_INVALID, JS_KIND_COUNT, 200, 255};
+  for (size_t i = 0; i < sizeof kinds; i++) {
+    js_node *bad = mk(JS_INVALID);
+    bad->kind = kinds[i];
+    expect_min(bad, "");
+    expect_min(stmt(bad), ";");
+    expect_min(binary(JS_OP_ADD, ident("a"), bad), "a+");
+  }
+  js_arena_free(&arena);
+}
+
+/* The printer's recursion is bounded: a hand-built chain deeper than any parse makes js_print
+ * fail instead of overflowing the stack; trees at the parser's own depth limit print. */
+static void test_depth_bound(void **state) {
+  (void)state;
+  js_arena_init(&arena, 0);
+  js_node *e = ident("x");
+  for (int i = 0; i < 100000; i++) e = unary(JS_UNARY, JS_OP_NOT, e);
+  assert_null(js_print(e, NULL, NULL));
+  js_node *s = stmt(ident("x"));
+  for (int i = 0; i < 100000; i++) {
+    js_node *b = mk(JS_BLOCK);
+    b->u.list.items.items = js_arena_alloc(&arena, sizeof(js_node *));
+    b->u.list.items.items[0] = s;
+    b->u.list.items.len = 1;
+    s = b;
+  }
+  assert_null(js_print(s, NULL, NULL));
+  js_arena_free(&arena);
+
+  /* The deepest nesting of each shape the parser accepts prints and reparses. */
+  static const char *const shapes[][2] = {
+    {"(", ")"}, {"[", "]"}, {"{", "}"}, {"!", ""}, {"a?.b(", ")"}, {"x=>", ""}, {"-(", ")"},
+    {"`${", "}`"}, {"(class extends (", "){})"}, {"if(1)", ""}, {"function f(){", "}"}, {"a=", ""},
+  };
+  for (size_t i = 0; i < sizeof shapes / sizeof *shapes; i++) {
+    size_t ol = strlen(shapes[i][0]), cl = strlen(shapes[i][1]);
+    int depth = JS_DEFAULT_MAX_DEPTH + 10;
+    char *src = malloc((ol + cl) * (size_t)depth + 8);
+    js_ast *a = NULL;
+    /* find the deepest that parses */
+    for (; depth > 0; depth -= 1) {
+      size_t k = 0;
+      for (int j = 0; j < depth; j++, k += ol) memcpy(src + k, shapes[i][0], ol);
+      src[k++] = '0';
+      for (int j = 0; j < depth; j++, k += cl) memcpy(src + k, shapes[i][1], cl);
+      src[k++] = ';';
+      js_ast_free(a);
+      a = js_parse(src, k, NULL);
+      if (!a->nerrors) break;
+    }
+    if (depth < 100) fail_msg("shape %s...%s: only %d levels parse", shapes[i][0], shapes[i][1], depth);
+    for (int minify = 0; minify < 2; minify++) {
+      js_print_options po = {0};
+      po.minify = minify;
+      size_t len;
+      char *out = js_print(a->program, &po, &len);
+      if (!out) fail_msg("shape %s...%s at depth %d did not print", shapes[i][0], shapes[i][1], depth);
+      js_ast *b = js_parse(out, len, NULL);
+      if (b->nerrors || !js_ast_equal(a->program, b->program))
+        fail_msg("shape %s...%s at depth %d: no round trip", shapes[i][0], shapes[i][1], depth);
+      js_ast_free(b);
+      free(out);
+    }
+    js_ast_free(a);
+    free(src);
+  }
+}
+
 /* ---- arena ------------------------------------------------------------------------------- */
 
 static void test_arena(void **state) {
@@ -426,6 +660,10 @@ int main(void) {
     cmocka_unit_test(test_program_round_trips),
     cmocka_unit_test(test_print_expression_and_null),
     cmocka_unit_test(test_arena),
+    cmocka_unit_test(test_typescript_nodes),
+    cmocka_unit_test(test_fragments),
+    cmocka_unit_test(test_invalid_kinds),
+    cmocka_unit_test(test_depth_bound),
   };
   return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -56,6 +56,9 @@ module.exports = function setup(tickInfo, options) {
     writable: true, configurable: true, enumerable: false,
   });
   defineLazy('console', () => require('console'), false);
+  // WHATWG URL: non-enumerable as in Node; the module loads on first use.
+  defineLazy('URL', () => require('internal/url').URL, false);
+  defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams, false);
 
   wrapAsyncWebAssembly();
 

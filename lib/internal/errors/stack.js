@@ -23,7 +23,30 @@ function registerWrapped(url, prefixLength, source) {
   wrapped.set(url, { prefixLength, source, lines: null });
 }
 
+// file or URL -> { source, lines } of code the compiler transformed (ES modules, TypeScript, JSX):
+// their frames are mapped back through the compiler's source maps (internalBinding('modules')
+// .mapPosition), and their source lines are the original ones.
+const originals = new SafeMap();
+function registerOriginal(url, source) {
+  originals.set(url, { source, lines: null });
+}
+
+let mapPosition;
+function mapFrame(file, line, column) {
+  if (mapPosition === undefined) {
+    const b = internalBinding('modules');
+    mapPosition = typeof b.mapPosition === 'function' ? b.mapPosition : null;
+  }
+  if (mapPosition === null || !originals.has(file)) return undefined;
+  return mapPosition(file, line, column);
+}
+
 function sourceLines(url) {
+  const o = originals.get(url);
+  if (o !== undefined) {
+    if (o.lines === null) o.lines = StringPrototypeSplit(o.source, '\n');
+    return o.lines;
+  }
   let w = wrapped.get(url);
   if (w === undefined && StringPrototypeStartsWith(url, 'node:')) {
     // Built-in modules: their source is embedded in the binary.
@@ -93,6 +116,11 @@ function parseStack(stack) {
       let column = NumberParseInt(m[4], 10);
       const w = wrapped.get(file);
       if (w !== undefined && line === 1) column -= w.prefixLength;
+      const mapped = mapFrame(file, line, column);
+      if (mapped !== undefined) {
+        line = mapped[1];
+        column = mapped[2];
+      }
       const src = getSourceLine(file, line);
       if (src !== undefined && column >= 1) column = v8Column(src, column);
       ArrayPrototypePush(frames, { name: m[1], file, line, column, native: false });
@@ -108,8 +136,17 @@ function parseStack(stack) {
 
 function frameName(name) {
   if (name === kWrapperName) return 'Object.<anonymous>';
+  if (name === '__dx_default') return 'default'; // export default function () {} (transforms/esm.c)
   if (name === 'global code' || name === 'module code') return '';
   return name;
+}
+
+// How Node names a file in stacks and headers: TypeScript files, which Node 24 compiles through its
+// ES-module translators even as CommonJS, appear as file: URLs.
+const kTsFileRe = /^\/.*\.[cm]?ts$/;
+function displayFile(file) {
+  if (!RegExpPrototypeExec(kTsFileRe, file)) return file;
+  return 'file://' + encodeURI(file);
 }
 
 function formatFrame(f) {
@@ -119,7 +156,7 @@ function formatFrame(f) {
     if (name === 'eval code') return '    at eval (eval at <anonymous>)';
     return `    at ${name || '<anonymous>'}`;
   }
-  const loc = `${f.file}:${f.line}:${f.column}`;
+  const loc = `${displayFile(f.file)}:${f.line}:${f.column}`;
   return name ? `    at ${name} (${loc})` : `    at ${loc}`;
 }
 
@@ -165,6 +202,6 @@ function topFrame(err) {
 }
 
 module.exports = {
-  registerWrapped, getSourceLine, parseStack, formatStack, formatFrame, errorHeader, topFrame,
+  registerWrapped, registerOriginal, getSourceLine, displayFile, parseStack, formatStack, formatFrame, errorHeader, topFrame,
   kIsNodeError, kWrapperName,
 };

@@ -27,8 +27,19 @@ function sourceHeader(err, fromPromise) {
   const top = stack.topFrame(err);
   if (err instanceof SyntaxError && typeof err.sourceURL === 'string' && typeof err.line === 'number' &&
       (top === undefined || top.file !== err.sourceURL)) {
-    // JSC reports no column for syntax errors (a `column` there is the caller's), so no caret.
+    // JSC reports no column for syntax errors (a `column` there is the caller's), so no caret,
+    // unless dx's compiler or module linker found the error and says where (dxColumn).
     file = err.sourceURL; line = err.line; column = 0;
+    if (typeof err.dxColumn === 'number') {
+      let text = stack.getSourceLine(file, line);
+      if (text !== undefined) {
+        if (text.endsWith('\r')) text = text.slice(0, -1);
+        // A linking error underlines the imported name and, in Node, is followed by no blank line.
+        const link = typeof err.dxCaretLength === 'number';
+        const carets = StringPrototypeRepeat('^', link ? err.dxCaretLength : 1);
+        return `${file}:${line}\n${text}\n${StringPrototypeRepeat(' ', err.dxColumn - 1)}${carets}\n${link ? '' : '\n'}`;
+      }
+    }
   } else {
     if (top === undefined) return '';
     ({ file, line, column } = top);
@@ -44,12 +55,13 @@ function sourceHeader(err, fromPromise) {
   if (text.endsWith('\r')) text = text.slice(0, -1);
   // For `throw new E(...)` the error's position is `new`; Node's caret is under `throw` (for a
   // rejection Node shows where the error was made, as we do).
-  if (column > 0 && !fromPromise) {
+  // (V8 puts an ES module's error position at `new` itself, so there it stays.)
+  if (column > 0 && !fromPromise && !file.startsWith('file:')) {
     const before = text.slice(0, column - 1).trimEnd();
     if (before.endsWith('throw') && !/[\w$]/.test(before.charAt(before.length - 6))) column = before.length - 4;
   }
   const caret = column > 0 ? `${StringPrototypeRepeat(' ', column - 1)}^\n` : '';
-  return `${file}:${line}\n${text}\n${caret}\n`;
+  return `${stack.displayFile(file)}:${line}\n${text}\n${caret}\n`;
 }
 
 function printUncaught(err, fromPromise) {

@@ -61,13 +61,13 @@ static bool list_of(esm *e, js_list *l, uint32_t n) {
   return true;
 }
 
-/* A name valid as an IdentifierName (ASCII letters, digits, $ and _, or any non-ASCII byte, which
- * the parser only accepted in identifiers when it was an identifier). */
+/* A name that can be written as an IdentifierName: ASCII letters, digits, $ and _ only. Anything
+ * else (export names may be any string: `export { x as "☿" }`) is written as a string key. */
 static bool is_identifier_name(js_str s) {
   if (!s.len) return false;
   for (uint32_t i = 0; i < s.len; i++) {
     unsigned char c = (unsigned char)s.ptr[i];
-    bool ok = c == '$' || c == '_' || (unsigned)((c | 32) - 'a') < 26u || c >= 0x80 || (i > 0 && (unsigned)(c - '0') < 10u);
+    bool ok = c == '$' || c == '_' || (unsigned)((c | 32) - 'a') < 26u || (i > 0 && (unsigned)(c - '0') < 10u);
     if (!ok) return false;
   }
   return true;
@@ -267,7 +267,7 @@ static bool find_tla(js_node **slot, void *ud) {
   case JS_CLASS_DECL: case JS_CLASS: {
     /* heritage and computed keys run at the top level; member bodies do not */
     js_class *c = n->u.cls;
-    if (c->super) find_tla(&c->super, ud);
+    if (c->super) js__walk(&c->super, find_tla, ud);
     for (uint32_t i = 0; i < c->body.len && !t->found; i++) {
       js_node *m = c->body.items[i];
       if (m->kind != JS_STATIC_BLOCK && (m->flags & JS_NF_COMPUTED)) js__walk(&m->u.prop.key, find_tla, ud);
@@ -446,8 +446,9 @@ int js_esm_transform(js_ast *ast, js_esm_info *info) {
         const import_ref *s = ref_slot(&e, x->local);
         if (s->sym) r = s;
       }
-      if (r && !(r->name.len == 1 && r->name.ptr[0] == '*')) {
-        /* export { imported }: an indirect export, resolved through the other module */
+      if (r) {
+        /* export { imported }: an indirect export, resolved through the other module; a namespace
+         * import re-exported is the other module's namespace, as `export * as ns from` is */
         add_export(&e, (js_esm_export){JS_ESM_EXPORT_INDIRECT, x->exported, r->request, r->name});
       } else {
         js_node *value = r ? import_read(&e, r, loc) : ident(&e, x->local ? x->local->name : x->exported, loc);

@@ -232,7 +232,18 @@ Module._extensions['.js'] = function loadJS(module, filename) {
     return;
   }
   const content = readFileUtf8(filename);
-  module._compile(content, filename);
+  try {
+    module._compile(content, filename);
+  } catch (err) {
+    // Node's module detection: a .js file with import/export syntax outside "type": "commonjs" is an
+    // ES module (require(esm) then).
+    if (err instanceof SyntaxError && type !== 'commonjs' && !StringPrototypeEndsWith(filename, '.cjs') &&
+        binding.hasModuleSyntax(content, 'commonjs')) {
+      module.exports = require('internal/modules/esm/loader').requireESM(filename, module.parent && module.parent.filename);
+      return;
+    }
+    throw err;
+  }
 };
 
 // TypeScript and JSX files (dx runs them directly): types erased, enums, namespaces and JSX lowered
@@ -246,6 +257,7 @@ function loadTranspiled(module, filename) {
     module.exports = require('internal/modules/esm/loader').requireESM(filename, module.parent && module.parent.filename);
     return;
   }
+  stack.registerOriginal(filename, content);
   module._compile(code, filename);
 }
 Module._extensions['.ts'] = loadTranspiled;
@@ -327,6 +339,7 @@ function isESMEntry(filename) {
       StringPrototypeEndsWith(filename, '.json') || StringPrototypeEndsWith(filename, '.node')) return false;
   if (binding.packageType(filename) === 'module') return true;
   const ext = path.extname(filename);
+  if (ext === '.js' || ext === '') return require('internal/modules/esm/loader').looksLikeESM(filename);
   if (ext === '.ts' || ext === '.tsx' || ext === '.jsx') {
     return binding.hasModuleSyntax(readFileUtf8(filename), binding.esmFormat(filename));
   }

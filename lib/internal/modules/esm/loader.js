@@ -16,13 +16,14 @@ const {
   Promise, PromisePrototypeThen, PromiseResolve, PromiseReject, Proxy, ReflectApply, ReflectGet, ReflectHas,
   ReflectOwnKeys, ReflectDefineProperty, ReflectDeleteProperty, ReflectGetOwnPropertyDescriptor,
   ReferenceError, SafeMap, SafeSet, StringPrototypeSlice, StringPrototypeStartsWith,
-  StringPrototypeIndexOf, SymbolToStringTag, SyntaxError, TypeError, JSONParse, JSONStringify,
+  StringPrototypeIndexOf, StringPrototypeEndsWith, RegExpPrototypeTest, SymbolToStringTag, SyntaxError, TypeError, JSONParse, JSONStringify,
   decodeURIComponent,
 } = primordials;
 
 const binding = internalBinding('modules');
 const { readFileUtf8 } = internalBinding('fs');
 const path = require('path');
+const stack = require('internal/errors/stack');
 const { markModuleNamespaceObject } = require('internal/util/types');
 
 const kConditions = ObjectFreeze(['node', 'import', 'module-sync', 'node-addons']);
@@ -37,7 +38,7 @@ let mainURL;
 const {
   codes: {
     ERR_IMPORT_ATTRIBUTE_MISSING, ERR_IMPORT_ATTRIBUTE_TYPE_INCOMPATIBLE, ERR_IMPORT_ATTRIBUTE_UNSUPPORTED,
-    ERR_INVALID_ARG_TYPE, ERR_INVALID_URL, ERR_REQUIRE_ASYNC_MODULE, ERR_UNKNOWN_FILE_EXTENSION,
+    ERR_INVALID_URL, ERR_REQUIRE_ASYNC_MODULE, ERR_REQUIRE_CYCLE_MODULE, ERR_UNKNOWN_FILE_EXTENSION,
     ERR_UNKNOWN_MODULE_FORMAT,
   },
 } = require('internal/errors');
@@ -70,6 +71,18 @@ class ModuleRecord {
 }
 
 // ---- loading ----
+
+// ESM_RESOLVE (C). Its errors are Node's own errors, printed with their code in the header.
+function resolveSpecifier(specifier, parentURL) {
+  try {
+    return binding.resolveEsm(specifier, parentURL, kConditions);
+  } catch (err) {
+    if (err !== null && typeof err === 'object' && typeof err.code === 'string') {
+      ObjectDefineProperty(err, stack.kIsNodeError, { __proto__: null, value: true });
+    }
+    throw err;
+  }
+}
 
 function filePathOf(url) {
   return binding.fileURLToPath(url);
@@ -236,8 +249,31 @@ function jsonRecord(url, file, source) {
   return m;
 }
 
+// Node's module detection for a .js (or extensionless) file without a package "type": it is an ES
+// module when it does not parse as CommonJS but does as a module with import/export syntax. The
+// parse runs only when the text mentions import or export.
+const kModuleWords = /\b(?:import|export)\b/;
+function looksLikeESM(file) {
+  if (file === undefined || StringPrototypeEndsWith(file, '.cjs')) return false;
+  const source = readFileUtf8(file);
+  if (!RegExpPrototypeTest(kModuleWords, source)) return false;
+  if (binding.packageType(file) === 'commonjs') return false; // an explicit "type": "commonjs" disables detection
+  if (!binding.hasModuleSyntax(source, 'commonjs')) return false;
+  // Node warns (once per package.json) when one exists but does not say "type".
+  const pjson = binding.packageJson(file);
+  if (pjson !== undefined && !typelessWarned.has(pjson)) {
+    typelessWarned.add(pjson);
+    process.emitWarning(`Module type of ${binding.pathToFileURL(file)} is not specified and it doesn't parse as ` +
+      'CommonJS.\nReparsing as ES module because module syntax was detected. This incurs a performance ' +
+      `overhead.\nTo eliminate this warning, add "type": "module" to ${pjson}.`, { code: 'MODULE_TYPELESS_PACKAGE_JSON' });
+  }
+  return true;
+}
+const typelessWarned = new SafeSet();
+
 function esmRecord(url, source, format) {
   const m = new ModuleRecord(url, 'esm');
+  stack.registerOriginal(url, source);
   const info = binding.compileModule(source, url, format);
   m.info = info;
   m.hasTLA = info.async;
@@ -264,6 +300,9 @@ function loadGraph(url, attributes, fresh) {
   checkAttributes(url, format, attributes || kNoAttributes);
   if (format === 'json') {
     m = jsonRecord(url, file, source);
+  } else if (format === 'commonjs' && looksLikeESM(file)) {
+    // Node's module detection: a .js file outside "type": "module" with import/export syntax.
+    m = esmRecord(url, readFileUtf8(file), 'module');
   } else if (format === 'commonjs' || ((format === 'commonjs-typescript' || format === 'commonjs-jsx' ||
              format === 'commonjs-tsx') && !binding.hasModuleSyntax(readFileUtf8(file), format))) {
     m = cjsRecord(url, file);
@@ -286,7 +325,7 @@ function loadGraph(url, attributes, fresh) {
   if (m.kind === 'esm') {
     const reqs = m.requests;
     for (let i = 0; i < reqs.length; i++) {
-      const depURL = binding.resolveEsm(reqs[i].specifier, url, kConditions);
+      const depURL = resolveSpecifier(reqs[i].specifier, url);
       m.deps[i] = loadGraph(depURL, reqs[i].attributes, fresh);
     }
   }
@@ -430,9 +469,36 @@ function importMetaOf(m) {
     meta.filename = m.file;
   }
   meta.main = url === mainURL;
-  meta.resolve = function resolve(specifier) { return binding.resolveEsm(`${specifier}`, url, kConditions); };
+  meta.resolve = function resolve(specifier) { return resolveSpecifier(`${specifier}`, url); };
   meta.url = url;
   return meta;
+}
+
+// The SyntaxError for an import (or re-export) that does not resolve; `imp` gives the position of
+// an import for the uncaught-error printer.
+function linkError(m, request, name, r, imp) {
+  const spec = m.requests[request].specifier;
+  const dep = m.deps[request];
+  let message;
+  if (r === 'ambiguous') {
+    message = `The requested module '${spec}' contains conflicting star exports for name '${name}'`;
+  } else if (dep.kind === 'cjs') {
+    message = `Named export '${name}' not found. The requested module '${spec}' is a CommonJS module, which may ` +
+      'not support all module.exports as named exports.\nCommonJS modules can always be imported via the default ' +
+      `export, for example using:\n\nimport pkg from '${spec}';\nconst { ${name} } = pkg;\n`;
+  } else {
+    message = `The requested module '${spec}' does not provide an export named '${name}'`;
+  }
+  const err = new SyntaxError(message);
+  if (imp !== undefined) {
+    err.sourceURL = m.url;
+    err.line = imp.line;
+    err.column = imp.column;
+    // the uncaught-error printer underlines the imported name, as Node does
+    ObjectDefineProperty(err, 'dxColumn', { __proto__: null, value: imp.column });
+    ObjectDefineProperty(err, 'dxCaretLength', { __proto__: null, value: imp.name.length });
+  }
+  return err;
 }
 
 // Instantiates every new ESM record of a freshly loaded graph, then checks its imports and installs
@@ -466,19 +532,17 @@ function link(fresh) {
     const m = fresh[i];
     if (m.kind !== 'esm') continue;
     const info = m.info;
+    // InitializeEnvironment: every indirect export must resolve, as every import must.
+    for (let k = 0; k < info.exports.length; k++) {
+      const e = info.exports[k];
+      if (e.kind !== 'indirect' || e.imported === '*') continue;
+      const r = resolveExport(m, e.name);
+      if (r === null || r === 'ambiguous') throw linkError(m, e.request, e.imported, r, undefined);
+    }
     for (let k = 0; k < info.imports.length; k++) {
       const imp = info.imports[k];
       const r = resolveExport(m.deps[imp.request], imp.name);
-      if (r === null || r === 'ambiguous') {
-        const spec = m.requests[imp.request].specifier;
-        const err = new SyntaxError(r === null ?
-          `The requested module '${spec}' does not provide an export named '${imp.name}'` :
-          `The requested module '${spec}' contains conflicting star exports for name '${imp.name}'`);
-        err.sourceURL = m.url;
-        err.line = imp.line;
-        err.column = imp.column;
-        throw err;
-      }
+      if (r === null || r === 'ambiguous') throw linkError(m, imp.request, imp.name, r, imp);
     }
   }
   for (let i = 0; i < fresh.length; i++) {
@@ -518,14 +582,17 @@ function innerModuleEvaluation(m, stack, index) {
       if (m.hasError) throw m.evaluationError;
       return index;
     }
-    m.status = 'evaluated';
+    if (m.status === 'evaluating') return index; // CommonJS running now: a cycle through require()
+    m.status = 'evaluating';
     try {
       m.evaluate();
     } catch (e) {
+      m.status = 'evaluated';
       m.hasError = true;
       m.evaluationError = e;
       throw e;
     }
+    m.status = 'evaluated';
     return index;
   }
   if (m.status === 'evaluating-async' || m.status === 'evaluated') {
@@ -686,14 +753,13 @@ function loadAndLink(url, attributes) {
 
 function importAttributesOf(options) {
   if (options === undefined) return undefined;
+  // The engine's own checks in Node (V8's messages, no code).
   if (options === null || typeof options !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options', 'object', options);
+    throw new TypeError('The second argument to import() must be an object');
   }
   const w = options.with;
   if (w === undefined) return undefined;
-  if (w === null || typeof w !== 'object') {
-    throw new ERR_INVALID_ARG_TYPE('options.with', 'object', w);
-  }
+  if (w === null || typeof w !== 'object') throw new TypeError("The 'with' option must be an object");
   const attrs = ObjectCreate(null);
   const keys = ObjectKeys(w);
   for (let i = 0; i < keys.length; i++) {
@@ -707,7 +773,7 @@ function importAttributesOf(options) {
 function importDynamic(specifier, options, referrerURL) {
   try {
     const attributes = importAttributesOf(options);
-    const url = binding.resolveEsm(`${specifier}`, referrerURL, kConditions);
+    const url = resolveSpecifier(`${specifier}`, referrerURL);
     const m = loadAndLink(url, attributes);
     return PromisePrototypeThen(evaluate(m), () => getNamespace(m));
   } catch (e) {
@@ -725,27 +791,60 @@ function runMainESM(file) {
 // require() of an ES module (Node's require(esm)): synchronous, so no top-level await in the graph.
 function requireESM(file, parentPath) {
   const url = binding.pathToFileURL(file);
+  const fresh = !moduleMap.has(url);
   const m = loadAndLink(url, undefined);
-  if (m.status !== 'evaluated') {
-    const stack = [m];
-    const seen = new SafeSet();
-    while (stack.length) {
-      const x = stack.pop();
-      if (seen.has(x)) continue;
-      seen.add(x);
-      if (x.kind === 'esm' && x.hasTLA && x.status !== 'evaluated') {
-        throw new ERR_REQUIRE_ASYNC_MODULE(file, parentPath);
-      }
-      for (let i = 0; i < x.deps.length; i++) ArrayPrototypePush(stack, x.deps[i]);
-    }
+  // A module of the graph still running means require() came from inside its own cycle; any
+  // top-level await in the graph (even finished) rules require() out too.
+  const graph = [];
+  const seen = new SafeSet();
+  const todo = [m];
+  while (todo.length) {
+    const x = todo.pop();
+    if (seen.has(x)) continue;
+    seen.add(x);
+    ArrayPrototypePush(graph, x);
+    for (let i = 0; i < x.deps.length; i++) ArrayPrototypePush(todo, x.deps[i]);
+  }
+  // Node's order: a CommonJS module still running in a graph this call links (found while linking), then top-level
+  // await anywhere in the graph, then an ES module of the graph still running (found when evaluating).
+  const running = (x) => x.status === 'evaluating' || x.status === 'evaluating-async';
+  for (let i = 0; i < graph.length; i++) {
+    if (fresh && graph[i].kind === 'cjs' && running(graph[i])) throw new ERR_REQUIRE_CYCLE_MODULE(file, parentPath);
+  }
+  for (let i = 0; i < graph.length; i++) {
+    if (graph[i].kind === 'esm' && graph[i].hasTLA) throw new ERR_REQUIRE_ASYNC_MODULE(file, parentPath);
+  }
+  for (let i = 0; i < graph.length; i++) {
+    if (running(graph[i])) throw new ERR_REQUIRE_CYCLE_MODULE(file, parentPath);
   }
   evaluate(m);
   if (m.hasError || (m.cycleRoot && m.cycleRoot.hasError)) throw (m.hasError ? m : m.cycleRoot).evaluationError;
-  const ns = getNamespace(m);
   if (ObjectPrototypeHasOwnProperty(m.bindings, 'module.exports')) return m.bindings['module.exports'];
-  return ns;
+  return requireNamespace(m);
+}
+
+// What require(esm) returns: the namespace, or, when the module has a default export and no
+// __esModule of its own, the namespace of a facade that adds `__esModule: true` (so code compiled
+// from ESM to CommonJS finds the default export), as Node does.
+function requireNamespace(m) {
+  const ns = getNamespace(m);
+  if (!('default' in ns) || '__esModule' in ns) return ns;
+  if (m.requireFacade !== undefined) return getNamespace(m.requireFacade);
+  const facade = new ModuleRecord(m.url, 'facade');
+  const names = ['__esModule'];
+  const keys = ReflectOwnKeys(ns);
+  for (let i = 0; i < keys.length; i++) if (typeof keys[i] === 'string') ArrayPrototypePush(names, keys[i]);
+  facade.exportNames = names;
+  defineGetter(facade.bindings, '__esModule', () => true);
+  for (let i = 1; i < names.length; i++) {
+    const k = names[i];
+    defineGetter(facade.bindings, k, () => ns[k]);
+  }
+  facade.status = 'evaluated';
+  m.requireFacade = facade;
+  return getNamespace(facade);
 }
 
 module.exports = {
-  importDynamic, runMainESM, requireESM,
+  importDynamic, runMainESM, requireESM, looksLikeESM,
 };

@@ -1,0 +1,1418 @@
+/* The URL Standard's parser and serializer (https://url.spec.whatwg.org/), written from the spec's
+ * state machine. The parser works on UTF-8 bytes: every code point the state machine looks at is
+ * ASCII, and every non-ASCII code point is percent-encoded as its UTF-8 bytes in every encode set,
+ * so handling bytes one by one gives the same result as handling code points. Invalid UTF-8 is
+ * replaced by U+FFFD before parsing, as converting a JS string to a USVString would. */
+#include "web/url.h"
+
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unicode/uidna.h>
+
+/* ---- growing byte buffers ---- */
+
+typedef dx_url_buf buf;
+
+/* Buffers start in caller-provided storage when they are short-lived (LOCAL_BUF) and move to the
+ * heap only when they outgrow it: parsing a typical URL then allocates nothing but its href. */
+#define LOCAL_BUF(name, size) \
+    char name##_store[size]; \
+    buf name = {name##_store, 0, size, true}; \
+    name##_store[0] = 0
+
+static void buf_reserve(buf *b, size_t extra) {
+    if (b->len + extra + 1 <= b->cap) return;
+    size_t cap = b->cap ? b->cap * 2 : 32;
+    while (cap < b->len + extra + 1) cap *= 2;
+    char *p;
+    if (b->borrowed) {
+        p = malloc(cap);
+        if (p && b->p) memcpy(p, b->p, b->len + 1);
+        b->borrowed = false;
+    } else {
+        p = realloc(b->p, cap);
+    }
+    if (!p) abort();
+    b->p = p;
+    b->cap = cap;
+}
+static inline void buf_putc(buf *b, char c) {
+    if (b->len + 2 > b->cap) buf_reserve(b, 1);
+    b->p[b->len++] = c;
+    b->p[b->len] = 0;
+}
+static void buf_put(buf *b, const char *s, size_t n) {
+    buf_reserve(b, n);
+    if (n) memcpy(b->p + b->len, s, n);
+    b->len += n;
+    b->p[b->len] = 0;
+}
+static void buf_puts(buf *b, const char *s) { buf_put(b, s, strlen(s)); }
+static void buf_set(buf *b, const char *s, size_t n) { b->len = 0; buf_put(b, s, n); }
+static void buf_clear(buf *b) { b->len = 0; if (b->p) b->p[0] = 0; }
+static void buf_free(buf *b) {
+    if (!b->borrowed) free(b->p);
+    b->p = NULL;
+    b->len = b->cap = 0;
+    b->borrowed = false;
+}
+static bool buf_eq(const buf *b, const char *s) { return b->len == strlen(s) && memcmp(b->p, s, b->len) == 0; }
+
+/* ---- character classes and percent-encode sets ---- */
+
+static bool is_alpha(int c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+static bool is_digit(int c) { return c >= '0' && c <= '9'; }
+static bool is_hex(int c) { return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+static int hex_val(int c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
+static int lower(int c) { return c >= 'A' && c <= 'Z' ? c + 32 : c; }
+
+enum { SET_C0, SET_FRAGMENT, SET_QUERY, SET_SPECIAL_QUERY, SET_PATH, SET_USERINFO, SET_COMPONENT, SET_FORM };
+
+/* Each set includes the one before it, except that the fragment set and the query sets branch
+ * off the C0 control set separately (the spec defines them that way). */
+static bool in_set(unsigned char c, int set) {
+    if (c < 0x20 || c > 0x7E) return true;
+    switch (set) {
+    case SET_C0: return false;
+    case SET_FRAGMENT: return c == ' ' || c == '"' || c == '<' || c == '>' || c == '`';
+    case SET_SPECIAL_QUERY: if (c == '\'') return true; /* fall through */
+    case SET_QUERY: return c == ' ' || c == '"' || c == '#' || c == '<' || c == '>';
+    default: break;
+    }
+    if (c == ' ' || c == '"' || c == '#' || c == '<' || c == '>' || c == '?' || c == '^' || c == '`' ||
+        c == '{' || c == '}')
+        return true;
+    if (set == SET_PATH) return false;
+    if (c == '/' || c == ':' || c == ';' || c == '=' || c == '@' || c == '[' || c == '\\' || c == ']' ||
+        c == '|')
+        return true;
+    if (set == SET_USERINFO) return false;
+    if (c == '$' || c == '%' || c == '&' || c == '+' || c == ',') return true;
+    if (set == SET_COMPONENT) return false;
+    return c == '!' || c == '\'' || c == '(' || c == ')' || c == '~';
+}
+
+/* enc_table[set][c]: whether c is in the set; built once from in_set. */
+static unsigned char enc_table[SET_FORM + 1][256];
+static pthread_once_t enc_once = PTHREAD_ONCE_INIT;
+static void enc_init(void) {
+    for (int set = 0; set <= SET_FORM; set++)
+        for (int c = 0; c < 256; c++) enc_table[set][c] = in_set((unsigned char)c, set);
+}
+
+static inline void put_enc(buf *b, unsigned char c, int set) {
+    static const char hex[] = "0123456789ABCDEF";
+    if (!enc_table[set][c]) { buf_putc(b, (char)c); return; }
+    char t[3] = {'%', hex[c >> 4], hex[c & 15]};
+    buf_put(b, t, 3);
+}
+/* Appends runs of bytes that need no encoding with one copy each. */
+static void put_enc_str(buf *b, const char *s, size_t n, int set) {
+    pthread_once(&enc_once, enc_init);
+    const unsigned char *t = enc_table[set];
+    size_t i = 0;
+    while (i < n) {
+        size_t j = i;
+        while (j < n && !t[(unsigned char)s[j]]) j++;
+        buf_put(b, s + i, j - i);
+        if (j < n) put_enc(b, (unsigned char)s[j], set);
+        i = j + 1;
+    }
+}
+
+void dx_url_percent_decode(buf *b, const char *s, size_t n) {
+    buf_reserve(b, n);
+    for (size_t i = 0; i < n; i++) {
+        if (s[i] == '%' && i + 2 < n && is_hex((unsigned char)s[i + 1]) && is_hex((unsigned char)s[i + 2])) {
+            buf_putc(b, (char)(hex_val((unsigned char)s[i + 1]) * 16 + hex_val((unsigned char)s[i + 2])));
+            i += 2;
+        } else {
+            buf_putc(b, s[i]);
+        }
+    }
+}
+
+/* Length of the valid UTF-8 sequence at s (1-4), or 0 if it is ill-formed. */
+static size_t utf8_valid_len(const unsigned char *s, size_t n) {
+    unsigned char c = s[0];
+    if (c < 0x80) return 1;
+    size_t len;
+    unsigned char lo = 0x80, hi = 0xBF;
+    if (c >= 0xC2 && c <= 0xDF) len = 2;
+    else if (c >= 0xE0 && c <= 0xEF) { len = 3; if (c == 0xE0) lo = 0xA0; if (c == 0xED) hi = 0x9F; }
+    else if (c >= 0xF0 && c <= 0xF4) { len = 4; if (c == 0xF0) lo = 0x90; if (c == 0xF4) hi = 0x8F; }
+    else return 0;
+    if (n < len || s[1] < lo || s[1] > hi) return 0;
+    for (size_t i = 2; i < len; i++) if (s[i] < 0x80 || s[i] > 0xBF) return 0;
+    return len;
+}
+
+/* Copies s into b with every ill-formed UTF-8 byte replaced by U+FFFD. */
+static void put_utf8_clean(buf *b, const char *s, size_t n, bool drop_tab_newline) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        /* A run of printable ASCII is copied at once. */
+        size_t j = i;
+        while (j < n && u[j] >= 0x20 && u[j] < 0x80) j++;
+        if (j > i) { buf_put(b, s + i, j - i); i = j; continue; }
+        if (drop_tab_newline && (u[i] == '\t' || u[i] == '\n' || u[i] == '\r')) { i++; continue; }
+        size_t l = utf8_valid_len(u + i, n - i);
+        if (l) { buf_put(b, s + i, l); i += l; continue; }
+        buf_put(b, "\xEF\xBF\xBD", 3);
+        /* A surrogate encoded as UTF-8 (how a lone surrogate of a JS string may arrive) is one
+         * code point, so one replacement character. */
+        if (u[i] == 0xED && i + 2 < n && u[i + 1] >= 0xA0 && u[i + 1] <= 0xBF && u[i + 2] >= 0x80 && u[i + 2] <= 0xBF) i += 3;
+        else i++;
+    }
+}
+
+/* ---- the URL record ---- */
+
+typedef struct rec {
+    buf scheme, username, password, host, path, query, fragment;
+    int host_type;       /* dx_url_host_type; NONE means null */
+    int port;            /* -1: null */
+    bool has_query, has_fragment, opaque_path;
+    /* First storage of the components (see LOCAL_BUF); a record must not be copied. */
+    char s_scheme[16], s_username[32], s_password[32], s_host[64], s_path[192], s_query[160], s_fragment[64];
+} rec;
+
+static void rec_init(rec *r) {
+#define INIT(f) r->f = (buf){r->s_##f, 0, sizeof r->s_##f, true}; r->s_##f[0] = 0
+    INIT(scheme); INIT(username); INIT(password); INIT(host); INIT(path); INIT(query); INIT(fragment);
+#undef INIT
+    r->host_type = DX_URL_HOST_NONE;
+    r->port = -1;
+    r->has_query = r->has_fragment = r->opaque_path = false;
+}
+
+static void rec_free(rec *r) {
+    buf_free(&r->scheme); buf_free(&r->username); buf_free(&r->password); buf_free(&r->host);
+    buf_free(&r->path); buf_free(&r->query); buf_free(&r->fragment);
+}
+
+static int default_port(const char *s, size_t n) {
+    if (n == 4 && memcmp(s, "http", 4) == 0) return 80;
+    if (n == 5 && memcmp(s, "https", 5) == 0) return 443;
+    if (n == 2 && memcmp(s, "ws", 2) == 0) return 80;
+    if (n == 3 && memcmp(s, "wss", 3) == 0) return 443;
+    if (n == 3 && memcmp(s, "ftp", 3) == 0) return 21;
+    return -1;
+}
+static bool is_special_scheme(const char *s, size_t n) {
+    return default_port(s, n) >= 0 || (n == 4 && memcmp(s, "file", 4) == 0);
+}
+static bool rec_special(const rec *r) { return is_special_scheme(r->scheme.p ? r->scheme.p : "", r->scheme.len); }
+static bool rec_is_file(const rec *r) { return buf_eq(&r->scheme, "file"); }
+static bool rec_has_credentials(const rec *r) { return r->username.len || r->password.len; }
+
+/* Number of segments in a non-opaque path, which is stored serialized ("/a/b"). */
+static size_t path_segments(const rec *r) {
+    size_t n = 0;
+    for (size_t i = 0; i < r->path.len; i++) n += r->path.p[i] == '/';
+    return n;
+}
+
+static bool is_wdl(const char *s, size_t n) { return n == 2 && is_alpha((unsigned char)s[0]) && (s[1] == ':' || s[1] == '|'); }
+static bool is_normalized_wdl(const char *s, size_t n) { return n == 2 && is_alpha((unsigned char)s[0]) && s[1] == ':'; }
+static bool starts_with_wdl(const char *s, size_t n) {
+    if (n < 2 || !is_wdl(s, 2)) return false;
+    return n == 2 || s[2] == '/' || s[2] == '\\' || s[2] == '?' || s[2] == '#';
+}
+
+static void shorten_path(rec *r) {
+    if (rec_is_file(r) && path_segments(r) == 1 && is_normalized_wdl(r->path.p + 1, r->path.len - 1)) return;
+    if (!r->path.len) return;
+    size_t i = r->path.len;
+    while (i > 0 && r->path.p[i - 1] != '/') i--;
+    r->path.len = i - 1;
+    r->path.p[r->path.len] = 0;
+}
+
+/* ---- hosts ---- */
+
+static bool forbidden_host(unsigned char c) {
+    return c == 0 || c == '\t' || c == '\n' || c == '\r' || c == ' ' || c == '#' || c == '/' || c == ':' ||
+           c == '<' || c == '>' || c == '?' || c == '@' || c == '[' || c == '\\' || c == ']' || c == '^' ||
+           c == '|';
+}
+static bool forbidden_domain_slow(unsigned char c) {
+    return forbidden_host(c) || c <= 0x1F || c == '%' || c == 0x7F;
+}
+static unsigned char forbidden_domain_table[256];
+static void forbidden_init(void) {
+    for (int c = 0; c < 256; c++) forbidden_domain_table[c] = forbidden_domain_slow((unsigned char)c);
+}
+static pthread_once_t forbidden_once = PTHREAD_ONCE_INIT;
+static inline bool forbidden_domain(unsigned char c) { return forbidden_domain_table[c]; }
+
+/* The IPv4 number parser: -1 on failure; values above 2^32 saturate (they fail later anyway). */
+static int64_t ipv4_number(const char *s, size_t n) {
+    if (n == 0) return -1;
+    int radix = 10;
+    if (n >= 2 && s[0] == '0' && (s[1] == 'x' || s[1] == 'X')) { radix = 16; s += 2; n -= 2; }
+    else if (n >= 2 && s[0] == '0') { radix = 8; s++; n--; }
+    int64_t v = 0;
+    for (size_t i = 0; i < n; i++) {
+        int c = (unsigned char)s[i], d;
+        if (radix == 16 && is_hex(c)) d = hex_val(c);
+        else if (is_digit(c) && c - '0' < radix) d = c - '0';
+        else return -1;
+        v = v * radix + d;
+        if (v > 0x1FFFFFFFFLL) v = 0x1FFFFFFFFLL;
+    }
+    return v;
+}
+
+/* Whether a domain's last label (ignoring one trailing dot) is a number, which makes it an IPv4
+ * address or a failure. */
+static bool ends_in_number(const char *s, size_t n) {
+    if (n && s[n - 1] == '.') n--;
+    size_t start = n;
+    while (start > 0 && s[start - 1] != '.') start--;
+    const char *last = s + start;
+    size_t ln = n - start;
+    if (ln == 0) return false;
+    bool digits = true;
+    for (size_t i = 0; i < ln; i++) if (!is_digit((unsigned char)last[i])) { digits = false; break; }
+    return digits || ipv4_number(last, ln) >= 0;
+}
+
+/* Returns 0 and the address, or -1. */
+static int parse_ipv4(const char *s, size_t n, uint32_t *out) {
+    if (n && s[n - 1] == '.' && n > 1) n--;
+    int64_t nums[4];
+    size_t count = 0, start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '.') continue;
+        if (count == 4) return -1;
+        int64_t v = ipv4_number(s + start, i - start);
+        if (v < 0) return -1;
+        nums[count++] = v;
+        start = i + 1;
+    }
+    for (size_t i = 0; i + 1 < count; i++) if (nums[i] > 255) return -1;
+    if (nums[count - 1] >= (int64_t)1 << (8 * (5 - count))) return -1;
+    uint64_t v = (uint64_t)nums[count - 1];
+    for (size_t i = 0; i + 1 < count; i++) v += (uint64_t)nums[i] << (8 * (3 - i));
+    *out = (uint32_t)v;
+    return 0;
+}
+
+static int parse_ipv6(const char *s, size_t n, uint16_t addr[8]) {
+    memset(addr, 0, 16);
+    int piece = 0, compress = -1;
+    size_t p = 0;
+#define C (p < n ? (unsigned char)s[p] : 0)
+    if (C == ':') {
+        if (p + 1 >= n || s[p + 1] != ':') return -1;
+        p += 2;
+        compress = ++piece;
+    }
+    while (p < n) {
+        if (piece == 8) return -1;
+        if (C == ':') {
+            if (compress >= 0) return -1;
+            p++;
+            compress = ++piece;
+            continue;
+        }
+        unsigned value = 0, length = 0;
+        while (length < 4 && p < n && is_hex(C)) { value = value * 16 + hex_val(C); p++; length++; }
+        if (p < n && C == '.') {
+            if (length == 0) return -1;
+            p -= length;
+            if (piece > 6) return -1;
+            int seen = 0;
+            while (p < n) {
+                int ipv4_piece = -1;
+                if (seen > 0) {
+                    if (C == '.' && seen < 4) p++;
+                    else return -1;
+                }
+                if (p >= n || !is_digit(C)) return -1;
+                while (p < n && is_digit(C)) {
+                    int number = C - '0';
+                    if (ipv4_piece == -1) ipv4_piece = number;
+                    else if (ipv4_piece == 0) return -1;
+                    else ipv4_piece = ipv4_piece * 10 + number;
+                    if (ipv4_piece > 255) return -1;
+                    p++;
+                }
+                addr[piece] = (uint16_t)(addr[piece] * 0x100 + ipv4_piece);
+                seen++;
+                if (seen == 2 || seen == 4) piece++;
+            }
+            if (seen != 4) return -1;
+            break;
+        } else if (p < n && C == ':') {
+            p++;
+            if (p >= n) return -1;
+        } else if (p < n) {
+            return -1;
+        }
+        addr[piece++] = (uint16_t)value;
+    }
+#undef C
+    if (compress >= 0) {
+        int swaps = piece - compress;
+        piece = 7;
+        while (piece != 0 && swaps > 0) {
+            uint16_t t = addr[piece];
+            addr[piece] = addr[compress + swaps - 1];
+            addr[compress + swaps - 1] = t;
+            piece--;
+            swaps--;
+        }
+    } else if (piece != 8) {
+        return -1;
+    }
+    return 0;
+}
+
+static void put_ipv4(buf *b, uint32_t v) {
+    char t[16];
+    int n = snprintf(t, sizeof t, "%u.%u.%u.%u", v >> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255);
+    buf_put(b, t, (size_t)n);
+}
+
+static void put_ipv6(buf *b, const uint16_t a[8]) {
+    /* The first longest run of two or more zero pieces is compressed. */
+    int best = -1, best_len = 1;
+    for (int i = 0; i < 8;) {
+        if (a[i]) { i++; continue; }
+        int j = i;
+        while (j < 8 && !a[j]) j++;
+        if (j - i > best_len) { best = i; best_len = j - i; }
+        i = j;
+    }
+    buf_putc(b, '[');
+    bool ignore0 = false;
+    for (int i = 0; i < 8; i++) {
+        if (ignore0 && !a[i]) continue;
+        ignore0 = false;
+        if (i == best) {
+            buf_puts(b, i == 0 ? "::" : ":");
+            ignore0 = true;
+            continue;
+        }
+        char t[8];
+        int n = snprintf(t, sizeof t, "%x", a[i]);
+        buf_put(b, t, (size_t)n);
+        if (i != 7) buf_putc(b, ':');
+    }
+    buf_putc(b, ']');
+}
+
+static UIDNA *idna;
+static pthread_once_t idna_once = PTHREAD_ONCE_INIT;
+static void idna_open(void) {
+    UErrorCode err = U_ZERO_ERROR;
+    idna = uidna_openUTS46(UIDNA_CHECK_BIDI | UIDNA_CHECK_CONTEXTJ | UIDNA_NONTRANSITIONAL_TO_ASCII |
+                           UIDNA_NONTRANSITIONAL_TO_UNICODE, &err);
+    if (U_FAILURE(err)) idna = NULL;
+}
+
+/* Errors that UTS #46 reports but the URL Standard turns off: CheckHyphens=false and
+ * VerifyDnsLength=false (beStrict is false). */
+#define IDNA_IGNORED (UIDNA_ERROR_EMPTY_LABEL | UIDNA_ERROR_LABEL_TOO_LONG | UIDNA_ERROR_DOMAIN_NAME_TOO_LONG | \
+                      UIDNA_ERROR_LEADING_HYPHEN | UIDNA_ERROR_TRAILING_HYPHEN | UIDNA_ERROR_HYPHEN_3_4)
+
+/* UTS #46 ToASCII or ToUnicode through ICU into b; -1 on failure. */
+static int idna_convert(buf *b, const char *s, size_t n, bool to_ascii) {
+    pthread_once(&idna_once, idna_open);
+    if (!idna || n > INT32_MAX / 4) return -1;
+    for (int32_t cap = (int32_t)(n * 4 + 64);;) {
+        UErrorCode err = U_ZERO_ERROR;
+        UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+        buf_clear(b);
+        buf_reserve(b, (size_t)cap);
+        int32_t len = to_ascii ? uidna_nameToASCII_UTF8(idna, s, (int32_t)n, b->p, cap, &info, &err)
+                               : uidna_nameToUnicodeUTF8(idna, s, (int32_t)n, b->p, cap, &info, &err);
+        if (err == U_BUFFER_OVERFLOW_ERROR) { cap = len + 1; continue; }
+        if (U_FAILURE(err)) return -1;
+        b->len = (size_t)len;
+        b->p[b->len] = 0;
+        return (info.errors & ~IDNA_IGNORED) ? -1 : 0;
+    }
+}
+
+/* ICU 72 implements UTS #46 for Unicode 15.0. Unicode 15.1 changed the IDNA mapping of a few
+ * code points that the URL Standard's tests (and Node) follow: Georgian capitals and a few letters
+ * became mapped to lower case instead of disallowed, U+1E9E maps to U+00DF instead of "ss", five
+ * CJK compatibility ideographs got their mappings, and some default-ignorable code points became
+ * ignored. Applying those changes before ICU gives the newer behaviour. Returns the replacement
+ * code point, 0 to drop the code point, or cp itself. */
+static uint32_t idna_15_1_map(uint32_t cp) {
+    if (cp >= 0x10A0 && cp <= 0x10C5) return cp - 0x10A0 + 0x2D00;
+    switch (cp) {
+    case 0x10C7: return 0x2D27;
+    case 0x10CD: return 0x2D2D;
+    case 0x1E9E: return 0x00DF;
+    case 0x04C0: return 0x04CF;
+    case 0x2132: return 0x214E;
+    case 0x2183: return 0x2184;
+    case 0x2F868: return 0x36FC;
+    case 0x2F874: return 0x5F53;
+    case 0x2F91F: return 0x243AB;
+    case 0x2F95F: return 0x7AEE;
+    case 0x2F9BF: return 0x45D7;
+    case 0x115F: case 0x1160: case 0x17B4: case 0x17B5: case 0x180E: case 0x3164: case 0xFFA0:
+        return 0;
+    default:
+        break;
+    }
+    if ((cp >= 0x206A && cp <= 0x206F) || (cp >= 0x1D173 && cp <= 0x1D17A)) return 0;
+    return cp;
+}
+
+static void put_utf8_cp(buf *b, uint32_t cp) {
+    char t[4];
+    size_t n;
+    if (cp < 0x80) { t[0] = (char)cp; n = 1; }
+    else if (cp < 0x800) { t[0] = (char)(0xC0 | cp >> 6); t[1] = (char)(0x80 | (cp & 63)); n = 2; }
+    else if (cp < 0x10000) { t[0] = (char)(0xE0 | cp >> 12); t[1] = (char)(0x80 | ((cp >> 6) & 63)); t[2] = (char)(0x80 | (cp & 63)); n = 3; }
+    else { t[0] = (char)(0xF0 | cp >> 18); t[1] = (char)(0x80 | ((cp >> 12) & 63)); t[2] = (char)(0x80 | ((cp >> 6) & 63)); t[3] = (char)(0x80 | (cp & 63)); n = 4; }
+    buf_put(b, t, n);
+}
+
+/* s is valid UTF-8 (callers clean it first). */
+static void idna_premap(buf *out, const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t l = utf8_valid_len(u + i, n - i);
+        if (l <= 1) { buf_putc(out, s[i]); i++; continue; }
+        uint32_t cp = l == 2 ? (u[i] & 31u) << 6 | (u[i + 1] & 63u)
+                    : l == 3 ? (u[i] & 15u) << 12 | (u[i + 1] & 63u) << 6 | (u[i + 2] & 63u)
+                             : (u[i] & 7u) << 18 | (u[i + 1] & 63u) << 12 | (u[i + 2] & 63u) << 6 | (u[i + 3] & 63u);
+        uint32_t m = idna_15_1_map(cp);
+        if (m == cp) buf_put(out, s + i, l);
+        else if (m) put_utf8_cp(out, m);
+        i += l;
+    }
+}
+
+/* UTS #46 with CheckHyphens=false forbids a label that begins with "xn--" after decoding (such a
+ * label would decode twice); ICU only checks that with CheckHyphens on. */
+static bool has_double_punycode(const char *s, size_t n) {
+    buf lab = {0};
+    bool bad = false;
+    for (size_t i = 0; i < n && !bad;) {
+        size_t e = i;
+        while (e < n && s[e] != '.') e++;
+        if (e - i > 4 && memcmp(s + i, "xn--", 4) == 0) {
+            UErrorCode err = U_ZERO_ERROR;
+            UIDNAInfo info = UIDNA_INFO_INITIALIZER;
+            buf_clear(&lab);
+            buf_reserve(&lab, (e - i) * 4 + 16);
+            int32_t l = uidna_labelToUnicodeUTF8(idna, s + i, (int32_t)(e - i), lab.p, (int32_t)((e - i) * 4 + 16), &info, &err);
+            if (U_SUCCESS(err) && l >= 4 && lower(lab.p[0]) == 'x' && lower(lab.p[1]) == 'n' && lab.p[2] == '-' && lab.p[3] == '-')
+                bad = true;
+        }
+        i = e + 1;
+    }
+    buf_free(&lab);
+    return bad;
+}
+
+/* The URL Standard's domain to ASCII (beStrict=false), into b. ASCII input without a Punycode
+ * label maps to its lower case under UTS #46, so ICU is only called for the rest. */
+static int domain_to_ascii(buf *b, const char *s, size_t n) {
+    bool simple = true;
+    for (size_t i = 0; i < n && simple; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c >= 0x80) simple = false;
+        else if ((i == 0 || s[i - 1] == '.') && i + 4 <= n && lower(c) == 'x' && lower((unsigned char)s[i + 1]) == 'n' &&
+                 s[i + 2] == '-' && s[i + 3] == '-')
+            simple = false;
+    }
+    if (simple) {
+        buf_clear(b);
+        buf_reserve(b, n);
+        for (size_t i = 0; i < n; i++) b->p[i] = (char)lower((unsigned char)s[i]);
+        b->len = n;
+        b->p[n] = 0;
+    } else {
+        buf mapped = {0};
+        idna_premap(&mapped, s, n);
+        int r = idna_convert(b, mapped.p ? mapped.p : "", mapped.len, true);
+        buf_free(&mapped);
+        if (r < 0 || has_double_punycode(b->p, b->len)) return -1;
+    }
+    return b->len ? 0 : -1;
+}
+
+char *dx__url_idna_to_ascii(const char *domain, size_t len) {
+    buf clean = {0}, out = {0};
+    put_utf8_clean(&clean, domain, len, false);
+    int r = domain_to_ascii(&out, clean.p ? clean.p : "", clean.len);
+    buf_free(&clean);
+    if (r < 0) { buf_free(&out); return NULL; }
+    return out.p;
+}
+
+/* The host parser: sets r's host and host type, or returns -1. */
+static int parse_host(rec *r, const char *s, size_t n, bool not_special) {
+    if (n && s[0] == '[') {
+        uint16_t a[8];
+        if (s[n - 1] != ']' || parse_ipv6(s + 1, n - 2, a) < 0) return -1;
+        buf_clear(&r->host);
+        put_ipv6(&r->host, a);
+        r->host_type = DX_URL_HOST_IPV6;
+        return 0;
+    }
+    if (not_special) {
+        for (size_t i = 0; i < n; i++) if (forbidden_host((unsigned char)s[i])) return -1;
+        buf_clear(&r->host);
+        put_enc_str(&r->host, s, n, SET_C0);
+        r->host_type = n ? DX_URL_HOST_OPAQUE : DX_URL_HOST_EMPTY;
+        return 0;
+    }
+    LOCAL_BUF(decoded, 128);
+    LOCAL_BUF(clean, 128);
+    LOCAL_BUF(ascii, 128);
+    int ret = -1;
+    const char *d = s;
+    size_t dn = n;
+    /* Only escapes and non-ASCII bytes need the decoding copies. */
+    bool plain = !memchr(s, '%', n);
+    for (size_t i = 0; plain && i < n; i++) plain = (unsigned char)s[i] < 0x80;
+    if (!plain) {
+        dx_url_percent_decode(&decoded, s, n);
+        put_utf8_clean(&clean, decoded.p, decoded.len, false);
+        d = clean.p;
+        dn = clean.len;
+    }
+    if (domain_to_ascii(&ascii, d, dn) < 0) goto out;
+    pthread_once(&forbidden_once, forbidden_init);
+    for (size_t i = 0; i < ascii.len; i++) if (forbidden_domain((unsigned char)ascii.p[i])) goto out;
+    if (ends_in_number(ascii.p, ascii.len)) {
+        uint32_t v;
+        if (parse_ipv4(ascii.p, ascii.len, &v) < 0) goto out;
+        buf_clear(&r->host);
+        put_ipv4(&r->host, v);
+        r->host_type = DX_URL_HOST_IPV4;
+    } else {
+        buf_set(&r->host, ascii.p, ascii.len);
+        r->host_type = DX_URL_HOST_DOMAIN;
+    }
+    ret = 0;
+out:
+    buf_free(&decoded);
+    buf_free(&clean);
+    buf_free(&ascii);
+    return ret;
+}
+
+/* ---- the basic URL parser ---- */
+
+typedef enum {
+    ST_NONE, ST_SCHEME_START, ST_SCHEME, ST_NO_SCHEME, ST_SPECIAL_RELATIVE_OR_AUTHORITY, ST_PATH_OR_AUTHORITY,
+    ST_RELATIVE, ST_RELATIVE_SLASH, ST_SPECIAL_AUTHORITY_SLASHES, ST_SPECIAL_AUTHORITY_IGNORE_SLASHES,
+    ST_AUTHORITY, ST_HOST, ST_HOSTNAME, ST_PORT, ST_FILE, ST_FILE_SLASH, ST_FILE_HOST, ST_PATH_START, ST_PATH,
+    ST_OPAQUE_PATH, ST_QUERY, ST_FRAGMENT,
+} state;
+
+static void copy_buf(buf *d, const buf *s) { buf_set(d, s->p ? s->p : "", s->len); }
+static void copy_host(rec *d, const rec *s) {
+    copy_buf(&d->host, &s->host);
+    d->host_type = s->host_type;
+}
+static void copy_authority(rec *d, const rec *s) {
+    copy_buf(&d->username, &s->username);
+    copy_buf(&d->password, &s->password);
+    copy_host(d, s);
+    d->port = s->port;
+}
+static void copy_query(rec *d, const rec *s) {
+    copy_buf(&d->query, &s->query);
+    d->has_query = s->has_query;
+}
+static void set_empty_host(rec *r) { buf_clear(&r->host); r->host_type = DX_URL_HOST_EMPTY; }
+
+static bool single_dot(const buf *b) {
+    return (b->len == 1 && b->p[0] == '.') || (b->len == 3 && b->p[0] == '%' && b->p[1] == '2' && lower(b->p[2]) == 'e');
+}
+static bool double_dot(const buf *b) {
+    const char *p = b->p;
+    switch (b->len) {
+    case 2: return p[0] == '.' && p[1] == '.';
+    case 4: return (p[0] == '.' && p[1] == '%' && p[2] == '2' && lower(p[3]) == 'e') ||
+                   (p[0] == '%' && p[1] == '2' && lower(p[2]) == 'e' && p[3] == '.');
+    case 6: return p[0] == '%' && p[1] == '2' && lower(p[2]) == 'e' && p[3] == '%' && p[4] == '2' && lower(p[5]) == 'e';
+    default: return false;
+    }
+}
+
+/* The basic URL parser over preprocessed input `in` (tabs and newlines removed, valid UTF-8).
+ * Without an override it fills a fresh record; with one it modifies *url as the setters need.
+ * Returns 0, or -1 for failure (the setters then drop *url). */
+static int basic_parse(const char *in, size_t n, const rec *base, rec *url, state override) {
+    state st = override ? override : ST_SCHEME_START;
+    LOCAL_BUF(b, 128);
+    bool at_seen = false, inside_brackets = false, password_seen = false;
+    int ret = 0;
+    pthread_once(&enc_once, enc_init);
+    /* Whether url's scheme is special: recomputed wherever the scheme changes. */
+    bool special = rec_special(url);
+    for (size_t p = 0;; p++) {
+        int c = p < n ? (unsigned char)in[p] : -1;   /* -1: EOF */
+        size_t at = p;
+        switch (st) {
+        case ST_SCHEME_START:
+            if (c >= 0 && is_alpha(c)) {
+                buf_putc(&b, (char)lower(c));
+                st = ST_SCHEME;
+            } else if (!override) {
+                st = ST_NO_SCHEME;
+                p--;
+            } else {
+                goto fail;
+            }
+            break;
+        case ST_SCHEME:
+            if (c >= 0 && (is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.')) {
+                buf_putc(&b, (char)lower(c));
+            } else if (c == ':') {
+                if (override) {
+                    bool bspecial = is_special_scheme(b.p, b.len);
+                    if (special != bspecial) goto done;
+                    if ((rec_has_credentials(url) || url->port >= 0) && buf_eq(&b, "file")) goto done;
+                    if (rec_is_file(url) && url->host_type == DX_URL_HOST_EMPTY) goto done;
+                }
+                buf_set(&url->scheme, b.p, b.len);
+                if (override) {
+                    if (url->port == default_port(url->scheme.p, url->scheme.len)) url->port = -1;
+                    goto done;
+                }
+                buf_clear(&b);
+                special = rec_special(url);
+                if (rec_is_file(url)) {
+                    st = ST_FILE;
+                } else if (special && base && base->scheme.len == url->scheme.len &&
+                           memcmp(base->scheme.p, url->scheme.p, url->scheme.len) == 0) {
+                    st = ST_SPECIAL_RELATIVE_OR_AUTHORITY;
+                } else if (special) {
+                    st = ST_SPECIAL_AUTHORITY_SLASHES;
+                } else if (p + 1 < n && in[p + 1] == '/') {
+                    st = ST_PATH_OR_AUTHORITY;
+                    p++;
+                } else {
+                    url->opaque_path = true;
+                    buf_clear(&url->path);
+                    st = ST_OPAQUE_PATH;
+                }
+            } else if (!override) {
+                buf_clear(&b);
+                st = ST_NO_SCHEME;
+                p = (size_t)-1;
+            } else {
+                goto fail;
+            }
+            break;
+        case ST_NO_SCHEME:
+            if (!base || (base->opaque_path && c != '#')) goto fail;
+            if (base->opaque_path && c == '#') {
+                copy_buf(&url->scheme, &base->scheme);
+                special = rec_special(url);
+                copy_buf(&url->path, &base->path);
+                url->opaque_path = true;
+                copy_query(url, base);
+                url->has_fragment = true;
+                buf_clear(&url->fragment);
+                st = ST_FRAGMENT;
+            } else if (!rec_is_file(base)) {
+                st = ST_RELATIVE;
+                p--;
+            } else {
+                st = ST_FILE;
+                p--;
+            }
+            break;
+        case ST_SPECIAL_RELATIVE_OR_AUTHORITY:
+            if (c == '/' && p + 1 < n && in[p + 1] == '/') {
+                st = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
+                p++;
+            } else {
+                st = ST_RELATIVE;
+                p--;
+            }
+            break;
+        case ST_PATH_OR_AUTHORITY:
+            if (c == '/') st = ST_AUTHORITY;
+            else { st = ST_PATH; p--; }
+            break;
+        case ST_RELATIVE:
+            copy_buf(&url->scheme, &base->scheme);
+            special = rec_special(url);
+            if (c == '/' || (special && c == '\\')) {
+                st = ST_RELATIVE_SLASH;
+            } else {
+                copy_authority(url, base);
+                copy_buf(&url->path, &base->path);
+                copy_query(url, base);
+                if (c == '?') {
+                    url->has_query = true;
+                    buf_clear(&url->query);
+                    st = ST_QUERY;
+                } else if (c == '#') {
+                    url->has_fragment = true;
+                    buf_clear(&url->fragment);
+                    st = ST_FRAGMENT;
+                } else if (c >= 0) {
+                    url->has_query = false;
+                    buf_clear(&url->query);
+                    shorten_path(url);
+                    st = ST_PATH;
+                    p--;
+                }
+            }
+            break;
+        case ST_RELATIVE_SLASH:
+            if (special && (c == '/' || c == '\\')) {
+                st = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
+            } else if (c == '/') {
+                st = ST_AUTHORITY;
+            } else {
+                copy_authority(url, base);
+                st = ST_PATH;
+                p--;
+            }
+            break;
+        case ST_SPECIAL_AUTHORITY_SLASHES:
+            if (c == '/' && p + 1 < n && in[p + 1] == '/') {
+                st = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
+                p++;
+            } else {
+                st = ST_SPECIAL_AUTHORITY_IGNORE_SLASHES;
+                p--;
+            }
+            break;
+        case ST_SPECIAL_AUTHORITY_IGNORE_SLASHES:
+            if (c != '/' && c != '\\') {
+                st = ST_AUTHORITY;
+                p--;
+            }
+            break;
+        case ST_AUTHORITY:
+            if (c == '@') {
+                if (at_seen) {
+                    buf t = {0};
+                    buf_puts(&t, "%40");
+                    buf_put(&t, b.p, b.len);
+                    buf_free(&b);
+                    b = t;
+                }
+                at_seen = true;
+                for (size_t i = 0; i < b.len; i++) {
+                    if (b.p[i] == ':' && !password_seen) { password_seen = true; continue; }
+                    put_enc(password_seen ? &url->password : &url->username, (unsigned char)b.p[i], SET_USERINFO);
+                }
+                buf_clear(&b);
+            } else if (c < 0 || c == '/' || c == '?' || c == '#' || (special && c == '\\')) {
+                if (at_seen && b.len == 0) goto fail;
+                p -= b.len + 1;
+                buf_clear(&b);
+                st = ST_HOST;
+            } else {
+                /* Up to the next character this state looks at, in one copy. */
+                size_t e = p + 1;
+                while (e < n && in[e] != '@' && in[e] != '/' && in[e] != '?' && in[e] != '#' && in[e] != '\\') e++;
+                buf_put(&b, in + p, e - p);
+                p = e - 1;
+            }
+            break;
+        case ST_HOST:
+        case ST_HOSTNAME:
+            if (override && rec_is_file(url)) {
+                p--;
+                st = ST_FILE_HOST;
+            } else if (c == ':' && !inside_brackets) {
+                if (b.len == 0) goto fail;
+                if (override == ST_HOSTNAME) goto fail;
+                if (parse_host(url, b.p, b.len, !special) < 0) goto fail;
+                buf_clear(&b);
+                st = ST_PORT;
+            } else if (c < 0 || c == '/' || c == '?' || c == '#' || (special && c == '\\')) {
+                p--;
+                if (special && b.len == 0) goto fail;
+                if (override && b.len == 0 && (rec_has_credentials(url) || url->port >= 0)) goto fail;
+                if (b.len == 0) {
+                    set_empty_host(url);
+                } else if (parse_host(url, b.p, b.len, !special) < 0) {
+                    goto fail;
+                }
+                buf_clear(&b);
+                st = ST_PATH_START;
+                if (override) goto done;
+            } else if (c == '[' || c == ']') {
+                inside_brackets = c == '[';
+                buf_putc(&b, (char)c);
+            } else {
+                size_t e = p + 1;
+                while (e < n && in[e] != ':' && in[e] != '/' && in[e] != '?' && in[e] != '#' && in[e] != '\\' &&
+                       in[e] != '[' && in[e] != ']')
+                    e++;
+                buf_put(&b, in + p, e - p);
+                p = e - 1;
+            }
+            break;
+        case ST_PORT:
+            if (c >= 0 && is_digit(c)) {
+                buf_putc(&b, (char)c);
+            } else if (c < 0 || c == '/' || c == '?' || c == '#' || (special && c == '\\') || override) {
+                if (b.len) {
+                    long port = 0;
+                    for (size_t i = 0; i < b.len; i++) {
+                        port = port * 10 + (b.p[i] - '0');
+                        if (port > 65535) goto fail;
+                    }
+                    url->port = port == default_port(url->scheme.p, url->scheme.len) ? -1 : (int)port;
+                    buf_clear(&b);
+                    if (override) goto done;
+                }
+                if (override) goto fail;
+                st = ST_PATH_START;
+                p--;
+            } else {
+                goto fail;
+            }
+            break;
+        case ST_FILE:
+            buf_set(&url->scheme, "file", 4);
+            special = true;
+            set_empty_host(url);
+            if (c == '/' || c == '\\') {
+                st = ST_FILE_SLASH;
+            } else if (base && rec_is_file(base)) {
+                copy_host(url, base);
+                copy_buf(&url->path, &base->path);
+                copy_query(url, base);
+                if (c == '?') {
+                    url->has_query = true;
+                    buf_clear(&url->query);
+                    st = ST_QUERY;
+                } else if (c == '#') {
+                    url->has_fragment = true;
+                    buf_clear(&url->fragment);
+                    st = ST_FRAGMENT;
+                } else if (c >= 0) {
+                    url->has_query = false;
+                    buf_clear(&url->query);
+                    if (!starts_with_wdl(in + p, n - p)) shorten_path(url);
+                    else buf_clear(&url->path);
+                    st = ST_PATH;
+                    p--;
+                }
+            } else {
+                st = ST_PATH;
+                p--;
+            }
+            break;
+        case ST_FILE_SLASH:
+            if (c == '/' || c == '\\') {
+                st = ST_FILE_HOST;
+            } else {
+                if (base && rec_is_file(base)) {
+                    copy_host(url, base);
+                    if (!starts_with_wdl(in + p, n - p) && base->path.len >= 3) {
+                        const char *seg = base->path.p + 1;
+                        size_t sl = 0;
+                        while (1 + sl < base->path.len && seg[sl] != '/') sl++;
+                        if (is_normalized_wdl(seg, sl)) buf_put(&url->path, base->path.p, sl + 1);
+                    }
+                }
+                st = ST_PATH;
+                p--;
+            }
+            break;
+        case ST_FILE_HOST:
+            if (c < 0 || c == '/' || c == '\\' || c == '?' || c == '#') {
+                p--;
+                if (!override && is_wdl(b.p, b.len)) {
+                    st = ST_PATH;   /* the buffer is kept and becomes the first path segment */
+                } else if (b.len == 0) {
+                    set_empty_host(url);
+                    if (override) goto done;
+                    st = ST_PATH_START;
+                } else {
+                    if (parse_host(url, b.p, b.len, !special) < 0) goto fail;
+                    if (buf_eq(&url->host, "localhost")) set_empty_host(url);
+                    if (override) goto done;
+                    buf_clear(&b);
+                    st = ST_PATH_START;
+                }
+            } else {
+                buf_putc(&b, (char)c);
+            }
+            break;
+        case ST_PATH_START:
+            if (special) {
+                st = ST_PATH;
+                if (c != '/' && c != '\\') p--;
+            } else if (!override && c == '?') {
+                url->has_query = true;
+                buf_clear(&url->query);
+                st = ST_QUERY;
+            } else if (!override && c == '#') {
+                url->has_fragment = true;
+                buf_clear(&url->fragment);
+                st = ST_FRAGMENT;
+            } else if (c >= 0) {
+                st = ST_PATH;
+                if (c != '/') p--;
+            } else if (override && url->host_type == DX_URL_HOST_NONE) {
+                buf_putc(&url->path, '/');
+            }
+            break;
+        case ST_PATH:
+            if (c < 0 || c == '/' || (special && c == '\\') || (!override && (c == '?' || c == '#'))) {
+                bool slash = c == '/' || (special && c == '\\');
+                if (double_dot(&b)) {
+                    shorten_path(url);
+                    if (!slash) buf_putc(&url->path, '/');
+                } else if (single_dot(&b) && !slash) {
+                    buf_putc(&url->path, '/');
+                } else if (!single_dot(&b)) {
+                    if (rec_is_file(url) && url->path.len == 0 && is_wdl(b.p, b.len)) b.p[1] = ':';
+                    buf_putc(&url->path, '/');
+                    buf_put(&url->path, b.p, b.len);
+                }
+                buf_clear(&b);
+                if (c == '?') {
+                    url->has_query = true;
+                    buf_clear(&url->query);
+                    st = ST_QUERY;
+                } else if (c == '#') {
+                    url->has_fragment = true;
+                    buf_clear(&url->fragment);
+                    st = ST_FRAGMENT;
+                }
+            } else {
+                /* The rest of the segment up to a delimiter in one go; the delimiters are ASCII
+                 * and never in the run, and the encode table handles every other byte. */
+                size_t e = p + 1;
+                while (e < n && in[e] != '/' && in[e] != '\\' && in[e] != '?' && in[e] != '#') e++;
+                put_enc_str(&b, in + p, e - p, SET_PATH);
+                p = e - 1;
+            }
+            break;
+        case ST_OPAQUE_PATH:
+            if (c == '?') {
+                url->has_query = true;
+                buf_clear(&url->query);
+                st = ST_QUERY;
+            } else if (c == '#') {
+                url->has_fragment = true;
+                buf_clear(&url->fragment);
+                st = ST_FRAGMENT;
+            } else if (c == ' ') {
+                /* A space just before the query or fragment would be lost when they are removed. */
+                if (p + 1 < n && (in[p + 1] == '?' || in[p + 1] == '#')) buf_puts(&url->path, "%20");
+                else buf_putc(&url->path, ' ');
+            } else if (c >= 0) {
+                put_enc(&url->path, (unsigned char)c, SET_C0);
+            }
+            break;
+        case ST_QUERY:
+            if ((!override && c == '#') || c < 0) {
+                put_enc_str(&url->query, b.p, b.len, special ? SET_SPECIAL_QUERY : SET_QUERY);
+                buf_clear(&b);
+                if (c == '#') {
+                    url->has_fragment = true;
+                    buf_clear(&url->fragment);
+                    st = ST_FRAGMENT;
+                }
+            } else {
+                size_t e = p + 1;
+                while (e < n && (override || in[e] != '#')) e++;
+                buf_put(&b, in + p, e - p);
+                p = e - 1;
+            }
+            break;
+        case ST_FRAGMENT:
+            if (c >= 0) {
+                put_enc_str(&url->fragment, in + p, n - p, SET_FRAGMENT);
+                p = n - 1;
+            }
+            break;
+        case ST_NONE:
+            break;
+        }
+        /* At EOF the loop ends unless the state stepped back to look at EOF again in a new state. */
+        if (c < 0 && p == at) break;
+    }
+    goto done;
+fail:
+    ret = -1;
+done:
+    buf_free(&b);
+    return ret;
+}
+
+/* ---- serializing ---- */
+
+static void serialize(const rec *r, dx_url *out) {
+    buf h = {0};
+    buf_reserve(&h, r->scheme.len + r->host.len + r->path.len + r->query.len + r->fragment.len + 16);
+    buf_put(&h, r->scheme.p, r->scheme.len);
+    out->scheme_end = (uint32_t)h.len;
+    buf_putc(&h, ':');
+    if (r->host_type != DX_URL_HOST_NONE) {
+        buf_puts(&h, "//");
+        out->username_start = (uint32_t)h.len;
+        buf_put(&h, r->username.p, r->username.len);
+        out->username_end = out->password_start = out->password_end = (uint32_t)h.len;
+        if (r->password.len) {
+            buf_putc(&h, ':');
+            out->password_start = (uint32_t)h.len;
+            buf_put(&h, r->password.p, r->password.len);
+            out->password_end = (uint32_t)h.len;
+        }
+        if (rec_has_credentials(r)) buf_putc(&h, '@');
+        out->host_start = (uint32_t)h.len;
+        buf_put(&h, r->host.p, r->host.len);
+        out->host_end = (uint32_t)h.len;
+        if (r->port >= 0) {
+            char t[8];
+            buf_put(&h, t, (size_t)snprintf(t, sizeof t, ":%d", r->port));
+        }
+    } else {
+        out->username_start = out->username_end = out->password_start = out->password_end =
+            out->host_start = out->host_end = (uint32_t)h.len;
+        /* Without a host, a path starting with an empty segment would read back as a host. */
+        if (!r->opaque_path && r->path.len >= 2 && r->path.p[0] == '/' && r->path.p[1] == '/') buf_puts(&h, "/.");
+    }
+    out->path_start = (uint32_t)h.len;
+    buf_put(&h, r->path.p, r->path.len);
+    out->query_start = -1;
+    if (r->has_query) {
+        out->query_start = (int32_t)h.len;
+        buf_putc(&h, '?');
+        buf_put(&h, r->query.p, r->query.len);
+    }
+    out->fragment_start = -1;
+    if (r->has_fragment) {
+        out->fragment_start = (int32_t)h.len;
+        buf_putc(&h, '#');
+        buf_put(&h, r->fragment.p, r->fragment.len);
+    }
+    out->href = h.p;
+    out->href_len = (uint32_t)h.len;
+    out->port = r->port;
+    out->host_type = (uint8_t)r->host_type;
+    out->opaque_path = r->opaque_path;
+    out->special = rec_special(r);
+}
+
+/* Rebuilds the record of a URL this file serialized. The components are cut from href by the
+ * offsets; the path of a host-less URL loses the "/." that serializing added. */
+static void unserialize(const dx_url *u, rec *r) {
+    rec_init(r);
+    const char *h = u->href;
+    buf_set(&r->scheme, h, u->scheme_end);
+    buf_set(&r->username, h + u->username_start, u->username_end - u->username_start);
+    buf_set(&r->password, h + u->password_start, u->password_end - u->password_start);
+    buf_set(&r->host, h + u->host_start, u->host_end - u->host_start);
+    r->host_type = u->host_type;
+    r->port = u->port;
+    uint32_t path_end = u->query_start >= 0 ? (uint32_t)u->query_start
+                      : u->fragment_start >= 0 ? (uint32_t)u->fragment_start : u->href_len;
+    uint32_t ps = u->path_start;
+    if (u->host_type == DX_URL_HOST_NONE && !u->opaque_path && path_end - ps >= 4 && memcmp(h + ps, "/.//", 4) == 0)
+        ps += 2;
+    buf_set(&r->path, h + ps, path_end - ps);
+    r->opaque_path = u->opaque_path;
+    if (u->query_start >= 0) {
+        uint32_t qe = u->fragment_start >= 0 ? (uint32_t)u->fragment_start : u->href_len;
+        r->has_query = true;
+        buf_set(&r->query, h + u->query_start + 1, qe - (uint32_t)u->query_start - 1);
+    }
+    if (u->fragment_start >= 0) {
+        r->has_fragment = true;
+        buf_set(&r->fragment, h + u->fragment_start + 1, u->href_len - (uint32_t)u->fragment_start - 1);
+    }
+}
+
+/* Input preparation: strip leading and trailing C0 controls and spaces (only for a fresh parse),
+ * drop tabs and newlines, make the bytes valid UTF-8. */
+static void prepare(buf *out, const char *s, size_t n, bool trim) {
+    if (trim) {
+        while (n && (unsigned char)s[0] <= 0x20) { s++; n--; }
+        while (n && (unsigned char)s[n - 1] <= 0x20) n--;
+    }
+    buf_reserve(out, n);
+    put_utf8_clean(out, s, n, true);
+}
+
+/* Whether s is printable ASCII without leading or trailing spaces: the common input, which needs
+ * no preparation at all. */
+static bool already_clean(const char *s, size_t n) {
+    if (n && ((unsigned char)s[0] <= 0x20 || (unsigned char)s[n - 1] <= 0x20)) return false;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x20 || c >= 0x80) return false;
+    }
+    return true;
+}
+
+int dx_url_parse(const char *input, size_t len, const dx_url *base, dx_url *out) {
+    LOCAL_BUF(in, 256);
+    rec r, br;
+    rec_init(&r);
+    const char *src = input;
+    size_t srclen = len;
+    if (!already_clean(input, len)) {
+        prepare(&in, input, len, true);
+        src = in.p;
+        srclen = in.len;
+    }
+    if (base) unserialize(base, &br);
+    int ret = basic_parse(src, srclen, base ? &br : NULL, &r, ST_NONE);
+    if (ret == 0) serialize(&r, out);
+    if (base) rec_free(&br);
+    rec_free(&r);
+    buf_free(&in);
+    return ret;
+}
+
+static bool cannot_have_credentials(const rec *r) {
+    return r->host_type == DX_URL_HOST_NONE || r->host_type == DX_URL_HOST_EMPTY || rec_is_file(r);
+}
+
+/* Runs a setter on the record; returns 0 when the URL changed (or may have), -1 when the setter
+ * is ignored or failed, in which case *r must be dropped. */
+static int set_rec(rec *r, dx_url_setter which, const char *value, size_t len) {
+    LOCAL_BUF(in, 256);
+    int ok = -1;
+    size_t given_len = len;
+    /* The search and hash setters drop one leading '?' or '#' of the value as given, before the
+     * parser removes tabs and newlines. */
+    if (which == DX_URL_SET_SEARCH && len && value[0] == '?') { value++; len--; }
+    else if (which == DX_URL_SET_HASH && len && value[0] == '#') { value++; len--; }
+    prepare(&in, value, len, false);
+    if (which == DX_URL_SET_PROTOCOL) buf_putc(&in, ':');
+    const char *s = in.p ? in.p : "";
+    size_t n = in.len;
+    switch (which) {
+    case DX_URL_SET_PROTOCOL:
+        ok = basic_parse(s, n, NULL, r, ST_SCHEME_START);
+        break;
+    case DX_URL_SET_USERNAME:
+    case DX_URL_SET_PASSWORD:
+        if (cannot_have_credentials(r)) break;
+        {
+            buf *dst = which == DX_URL_SET_USERNAME ? &r->username : &r->password;
+            buf raw = {0};
+            /* These setters take the value as given: tabs and newlines are encoded, not dropped. */
+            put_utf8_clean(&raw, value, len, false);
+            buf_clear(dst);
+            put_enc_str(dst, raw.p, raw.len, SET_USERINFO);
+            buf_free(&raw);
+            ok = 0;
+        }
+        break;
+    case DX_URL_SET_HOST:
+    case DX_URL_SET_HOSTNAME:
+        if (r->opaque_path) break;
+        ok = basic_parse(s, n, NULL, r, which == DX_URL_SET_HOST ? ST_HOST : ST_HOSTNAME);
+        break;
+    case DX_URL_SET_PORT:
+        if (cannot_have_credentials(r)) break;
+        if (len == 0) { r->port = -1; ok = 0; break; }
+        ok = basic_parse(s, n, NULL, r, ST_PORT);
+        break;
+    case DX_URL_SET_PATHNAME:
+        if (r->opaque_path) break;
+        buf_clear(&r->path);
+        ok = basic_parse(s, n, NULL, r, ST_PATH_START);
+        break;
+    case DX_URL_SET_SEARCH:
+        buf_clear(&r->query);
+        r->has_query = given_len != 0;
+        ok = r->has_query ? basic_parse(s, n, NULL, r, ST_QUERY) : 0;
+        break;
+    case DX_URL_SET_HASH:
+        buf_clear(&r->fragment);
+        r->has_fragment = given_len != 0;
+        ok = r->has_fragment ? basic_parse(s, n, NULL, r, ST_FRAGMENT) : 0;
+        break;
+    default:
+        break;
+    }
+    buf_free(&in);
+    return ok;
+}
+
+int dx_url_set(dx_url *url, dx_url_setter which, const char *value, size_t len) {
+    if (which == DX_URL_SET_HREF) {
+        dx_url nu;
+        if (dx_url_parse(value, len, NULL, &nu) < 0) return -1;
+        dx_url_free(url);
+        *url = nu;
+        return 0;
+    }
+    rec r;
+    unserialize(url, &r);
+    /* The standard's setters modify the URL in place and ignore a failure, so what a failing
+     * setter changed before it failed stays (the host setter keeps "example.com" of
+     * "example.com:65536"); an ignored setter changed nothing, so serializing is harmless. */
+    set_rec(&r, which, value, len);
+    dx_url nu;
+    serialize(&r, &nu);
+    dx_url_free(url);
+    *url = nu;
+    rec_free(&r);
+    return 0;
+}
+
+void dx_url_free(dx_url *url) {
+    free(url->href);
+    url->href = NULL;
+}
+
+char *dx_url_domain_to_ascii(const char *domain, size_t len) {
+    /* Node runs the hostname setter on "ws://x" and returns the hostname, or "" if it failed. */
+    rec r;
+    rec_init(&r);
+    buf_set(&r.scheme, "ws", 2);
+    buf_set(&r.host, "x", 1);
+    r.host_type = DX_URL_HOST_DOMAIN;
+    r.port = -1;
+    buf_set(&r.path, "/", 1);
+    char *out = NULL;
+    if (len && set_rec(&r, DX_URL_SET_HOSTNAME, domain, len) == 0) out = strndup(r.host.p, r.host.len);
+    else out = strdup("");
+    rec_free(&r);
+    if (!out) abort();
+    return out;
+}
+
+char *dx_url_legacy_to_ascii(const char *domain, size_t len) {
+    char *out = dx__url_idna_to_ascii(domain, len);
+    if (!out) out = strdup("");
+    if (!out) abort();
+    return out;
+}
+
+char *dx_url_domain_to_unicode(const char *domain, size_t len) {
+    char *ascii = dx_url_domain_to_ascii(domain, len);
+    if (!ascii[0]) return ascii;
+    buf out = {0};
+    if (idna_convert(&out, ascii, strlen(ascii), false) < 0) {
+        /* ToUnicode never fails as a whole: Node returns what ICU produced. */
+        if (!out.p) buf_puts(&out, "");
+    }
+    free(ascii);
+    return out.p;
+}
+
+/* ---- application/x-www-form-urlencoded ---- */
+
+void dx_url_form_parse(const char *s, size_t n, dx_url_pair_fn pair, void *ud) {
+    buf name = {0}, value = {0}, tmp = {0};
+    size_t start = 0;
+    for (size_t i = 0; i <= n; i++) {
+        if (i < n && s[i] != '&') continue;
+        const char *seq = s + start;
+        size_t sl = i - start;
+        start = i + 1;
+        if (sl == 0) continue;
+        const char *eq = memchr(seq, '=', sl);
+        size_t nl = eq ? (size_t)(eq - seq) : sl;
+        const char *v = eq ? eq + 1 : seq + sl;
+        size_t vl = eq ? sl - nl - 1 : 0;
+        buf_clear(&tmp);
+        buf_put(&tmp, seq, nl);
+        for (size_t k = 0; k < tmp.len; k++) if (tmp.p[k] == '+') tmp.p[k] = ' ';
+        buf_clear(&name);
+        dx_url_percent_decode(&name, tmp.p, tmp.len);
+        buf_clear(&tmp);
+        buf_put(&tmp, v, vl);
+        for (size_t k = 0; k < tmp.len; k++) if (tmp.p[k] == '+') tmp.p[k] = ' ';
+        buf_clear(&value);
+        dx_url_percent_decode(&value, tmp.p, tmp.len);
+        pair(ud, name.p ? name.p : "", name.len, value.p ? value.p : "", value.len);
+    }
+    buf_free(&name);
+    buf_free(&value);
+    buf_free(&tmp);
+}
+
+void dx_url_form_encode(buf *b, const char *s, size_t n) {
+    pthread_once(&enc_once, enc_init);
+    buf_reserve(b, n);
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == ' ') buf_putc(b, '+');
+        else put_enc(b, c, SET_FORM);
+    }
+}
+
+/* ---- getters, as the URL API defines them ---- */
+
+static void put_origin(buf *b, const dx_url *u) {
+    const char *h = u->href;
+    size_t sl = u->scheme_end;
+    if (sl == 4 && memcmp(h, "blob", 4) == 0) {
+        /* A blob: URL's origin is that of the URL in its path, when that is http(s). */
+        buf path = {0};
+        dx_url_get(u, DX_URL_PART_PATHNAME, &path);
+        dx_url inner;
+        if (dx_url_parse(path.p ? path.p : "", path.len, NULL, &inner) == 0) {
+            if ((inner.scheme_end == 4 && memcmp(inner.href, "http", 4) == 0) ||
+                (inner.scheme_end == 5 && memcmp(inner.href, "https", 5) == 0))
+                put_origin(b, &inner);
+            else
+                buf_puts(b, "null");
+            dx_url_free(&inner);
+        } else {
+            buf_puts(b, "null");
+        }
+        buf_free(&path);
+        return;
+    }
+    if (default_port(h, sl) < 0) { buf_puts(b, "null"); return; }
+    buf_put(b, h, sl);
+    buf_puts(b, "://");
+    dx_url_get(u, DX_URL_PART_HOST, b);
+}
+
+void dx_url_get(const dx_url *u, dx_url_part part, dx_url_buf *b) {
+    const char *h = u->href;
+    uint32_t path_end = u->query_start >= 0 ? (uint32_t)u->query_start
+                      : u->fragment_start >= 0 ? (uint32_t)u->fragment_start : u->href_len;
+    switch (part) {
+    case DX_URL_PART_HREF: buf_put(b, h, u->href_len); break;
+    case DX_URL_PART_ORIGIN: put_origin(b, u); break;
+    case DX_URL_PART_PROTOCOL: buf_put(b, h, u->scheme_end + 1); break;
+    case DX_URL_PART_USERNAME: buf_put(b, h + u->username_start, u->username_end - u->username_start); break;
+    case DX_URL_PART_PASSWORD: buf_put(b, h + u->password_start, u->password_end - u->password_start); break;
+    case DX_URL_PART_HOST: {
+        uint32_t end = u->host_end;
+        if (u->port >= 0) while (end < u->path_start) end++;
+        buf_put(b, h + u->host_start, end - u->host_start);
+        break;
+    }
+    case DX_URL_PART_HOSTNAME: buf_put(b, h + u->host_start, u->host_end - u->host_start); break;
+    case DX_URL_PART_PORT:
+        if (u->port >= 0) { char t[8]; buf_put(b, t, (size_t)snprintf(t, sizeof t, "%d", u->port)); }
+        break;
+    case DX_URL_PART_PATHNAME: buf_put(b, h + u->path_start, path_end - u->path_start); break;
+    case DX_URL_PART_SEARCH:
+        if (u->query_start >= 0) {
+            uint32_t qe = u->fragment_start >= 0 ? (uint32_t)u->fragment_start : u->href_len;
+            if (qe - (uint32_t)u->query_start > 1) buf_put(b, h + u->query_start, qe - (uint32_t)u->query_start);
+        }
+        break;
+    case DX_URL_PART_HASH:
+        if (u->fragment_start >= 0 && u->href_len - (uint32_t)u->fragment_start > 1)
+            buf_put(b, h + u->fragment_start, u->href_len - (uint32_t)u->fragment_start);
+        break;
+    }
+    if (!b->p) buf_put(b, "", 0);
+}
+
+void dx_url_buf_put(buf *b, const char *s, size_t n) { buf_put(b, s, n); }

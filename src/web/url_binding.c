@@ -1,0 +1,260 @@
+/* internalBinding('url'): the WHATWG URL parser of src/web/url.c for lib/internal/url.js.
+ *
+ * A parse or a setter is one crossing: it returns the new href (always ASCII) and writes where
+ * each component lies into the caller's Int32Array (layout: URL_OFFSETS_* below, mirrored in
+ * lib/internal/url.js), so that the getters are string slices in JS. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "engine/engine.h"
+#include "runtime/bindings.h"
+#include "web/url.h"
+
+#define FN(name) static JSValueRef name(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, \
+                                        const JSValueRef argv[], JSValueRef *exc)
+
+enum {
+    OFF_SCHEME_END, OFF_USERNAME_START, OFF_USERNAME_END, OFF_PASSWORD_START, OFF_PASSWORD_END,
+    OFF_HOST_START, OFF_HOST_END, OFF_PORT, OFF_PATH_START, OFF_QUERY_START, OFF_FRAGMENT_START,
+    OFF_HOST_TYPE, OFF_FLAGS, OFF_COUNT
+};
+
+/* A JS string as UTF-8, with each lone surrogate as U+FFFD (the USVString conversion). JSC's own
+ * UTF-8 conversion is used when it can (it stops at a lone surrogate; then this encodes the UTF-16
+ * itself). Short strings use `stack`; longer ones are malloc'd (heap set, caller frees). */
+typedef struct utf8_str {
+    char *p;
+    size_t len;
+    char *heap;
+    char stack[512];
+} utf8_str;
+
+static bool to_utf8(JSContextRef ctx, JSValueRef v, utf8_str *out, JSValueRef *exc) {
+    JSStringRef s = JSValueToStringCopy(ctx, v, exc);
+    if (!s) return false;
+    size_t n = JSStringGetLength(s);
+    size_t need = n * 3 + 1;
+    out->heap = NULL;
+    out->p = out->stack;
+    if (need > sizeof out->stack) {
+        out->heap = out->p = malloc(need);
+        if (!out->p) abort();
+    }
+    /* JSC's converter reads a Latin-1 string without widening it, but stops at a lone surrogate:
+     * it finished only if its output holds as many UTF-16 units as the string (one per sequence,
+     * two per 4-byte sequence). */
+    size_t got = JSStringGetUTF8CString(s, out->p, need);
+    if (got) {
+        size_t units = 0;
+        for (size_t i = 0; i + 1 < got; i++) {
+            unsigned char c = (unsigned char)out->p[i];
+            units += (c & 0xC0) != 0x80;
+            units += c >= 0xF0;
+        }
+        if (units == n) {
+            out->len = got - 1;
+            JSStringRelease(s);
+            return true;
+        }
+    }
+    const JSChar *u = JSStringGetCharactersPtr(s);
+    char *d = out->p;
+    for (size_t i = 0; i < n; i++) {
+        uint32_t c = u[i];
+        if (c < 0x80) { *d++ = (char)c; continue; }
+        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
+            c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
+            i++;
+            *d++ = (char)(0xF0 | c >> 18);
+            *d++ = (char)(0x80 | ((c >> 12) & 63));
+            *d++ = (char)(0x80 | ((c >> 6) & 63));
+            *d++ = (char)(0x80 | (c & 63));
+            continue;
+        }
+        if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
+        if (c < 0x800) {
+            *d++ = (char)(0xC0 | c >> 6);
+        } else {
+            *d++ = (char)(0xE0 | c >> 12);
+            *d++ = (char)(0x80 | ((c >> 6) & 63));
+        }
+        *d++ = (char)(0x80 | (c & 63));
+    }
+    *d = 0;
+    out->len = (size_t)(d - out->p);
+    JSStringRelease(s);
+    return true;
+}
+
+static JSValueRef ascii_value(JSContextRef ctx, const char *s) {
+    JSStringRef js = JSStringCreateWithUTF8CString(s);
+    JSValueRef v = JSValueMakeString(ctx, js);
+    JSStringRelease(js);
+    return v;
+}
+
+/* Writes the offsets of u into `arr`, the Int32Array of OFF_COUNT elements that
+ * lib/internal/url.js allocates once and always passes (built-in code is trusted: no type checks,
+ * which would cost a crossing into JSC each). */
+static void write_offsets(JSContextRef ctx, JSValueRef arr, const dx_url *u) {
+    int32_t *d = JSObjectGetTypedArrayBytesPtr(ctx, (JSObjectRef)arr, NULL);
+    if (!d) return;
+    d[OFF_SCHEME_END] = (int32_t)u->scheme_end;
+    d[OFF_USERNAME_START] = (int32_t)u->username_start;
+    d[OFF_USERNAME_END] = (int32_t)u->username_end;
+    d[OFF_PASSWORD_START] = (int32_t)u->password_start;
+    d[OFF_PASSWORD_END] = (int32_t)u->password_end;
+    d[OFF_HOST_START] = (int32_t)u->host_start;
+    d[OFF_HOST_END] = (int32_t)u->host_end;
+    d[OFF_PORT] = u->port;
+    d[OFF_PATH_START] = (int32_t)u->path_start;
+    d[OFF_QUERY_START] = u->query_start;
+    d[OFF_FRAGMENT_START] = u->fragment_start;
+    d[OFF_HOST_TYPE] = u->host_type;
+    d[OFF_FLAGS] = (u->opaque_path ? 1 : 0) | (u->special ? 2 : 0);
+}
+
+/* Parses base (when not undefined) and then input against it. Returns 0, or -1 when either fails
+ * (*exc is set only when a toString threw). */
+static int parse_args(JSContextRef ctx, JSValueRef input, JSValueRef base, dx_url *out, JSValueRef *exc) {
+    utf8_str in, b;
+    dx_url bu;
+    bool have_base = base && !JSValueIsUndefined(ctx, base);
+    int r = -1;
+    if (!to_utf8(ctx, input, &in, exc)) return -1;
+    if (have_base) {
+        if (!to_utf8(ctx, base, &b, exc)) { free(in.heap); return -1; }
+        r = dx_url_parse(b.p, b.len, NULL, &bu);
+        free(b.heap);
+        if (r == 0) {
+            r = dx_url_parse(in.p, in.len, &bu, out);
+            dx_url_free(&bu);
+        }
+    } else {
+        r = dx_url_parse(in.p, in.len, NULL, out);
+    }
+    free(in.heap);
+    return r;
+}
+
+/* parse(input, base, offsets) -> href, or undefined when the URL is invalid. */
+FN(u_parse) {
+    if (argc < 3) return JSValueMakeUndefined(ctx);
+    dx_url u;
+    if (parse_args(ctx, argv[0], argv[1], &u, exc) < 0) return *exc ? NULL : JSValueMakeUndefined(ctx);
+    write_offsets(ctx, argv[2], &u);
+    JSValueRef r = ascii_value(ctx, u.href);
+    dx_url_free(&u);
+    return r;
+}
+
+/* canParse(input, base) -> boolean. */
+FN(u_can_parse) {
+    if (argc < 1) return JSValueMakeBoolean(ctx, false);
+    dx_url u;
+    if (parse_args(ctx, argv[0], argc > 1 ? argv[1] : NULL, &u, exc) < 0)
+        return *exc ? NULL : JSValueMakeBoolean(ctx, false);
+    dx_url_free(&u);
+    return JSValueMakeBoolean(ctx, true);
+}
+
+/* update(href, setter, value, offsets) -> the new href, or false when the href setter's value
+ * does not parse. `href` is one this binding produced. */
+FN(u_update) {
+    if (argc < 4) return JSValueMakeBoolean(ctx, false);
+    int which = (int)JSValueToNumber(ctx, argv[1], NULL);
+    if (which < DX_URL_SET_HREF || which > DX_URL_SET_HASH) return JSValueMakeBoolean(ctx, false);
+    dx_url u;
+    if (parse_args(ctx, argv[0], NULL, &u, exc) < 0) return *exc ? NULL : JSValueMakeBoolean(ctx, false);
+    utf8_str v;
+    if (!to_utf8(ctx, argv[2], &v, exc)) { dx_url_free(&u); return NULL; }
+    int r = dx_url_set(&u, (dx_url_setter)which, v.p, v.len);
+    free(v.heap);
+    if (r < 0) { dx_url_free(&u); return JSValueMakeBoolean(ctx, false); }
+    write_offsets(ctx, argv[3], &u);
+    JSValueRef out = ascii_value(ctx, u.href);
+    dx_url_free(&u);
+    return out;
+}
+
+enum { DOMAIN_ASCII, DOMAIN_UNICODE, DOMAIN_LEGACY };
+static JSValueRef domain_fn(JSContextRef ctx, size_t argc, const JSValueRef argv[], JSValueRef *exc, int kind) {
+    if (argc < 1) return dx_cstr_value(ctx, "");
+    utf8_str in;
+    if (!to_utf8(ctx, argv[0], &in, exc)) return NULL;
+    char *r = kind == DOMAIN_UNICODE ? dx_url_domain_to_unicode(in.p, in.len)
+            : kind == DOMAIN_LEGACY  ? dx_url_legacy_to_ascii(in.p, in.len)
+                                     : dx_url_domain_to_ascii(in.p, in.len);
+    free(in.heap);
+    JSValueRef v = dx_str_value(ctx, r, strlen(r));
+    free(r);
+    return v;
+}
+FN(u_domain_to_ascii) { return domain_fn(ctx, argc, argv, exc, DOMAIN_ASCII); }
+FN(u_domain_to_unicode) { return domain_fn(ctx, argc, argv, exc, DOMAIN_UNICODE); }
+/* legacyToASCII(host): the host conversion of url.parse(). */
+FN(u_legacy_to_ascii) { return domain_fn(ctx, argc, argv, exc, DOMAIN_LEGACY); }
+
+typedef struct pairs_ctx {
+    JSContextRef ctx;
+    JSObjectRef arr;
+    unsigned n;
+} pairs_ctx;
+
+static void on_pair(void *ud, const char *name, size_t nlen, const char *value, size_t vlen) {
+    pairs_ctx *p = ud;
+    JSObjectSetPropertyAtIndex(p->ctx, p->arr, p->n++, dx_str_value(p->ctx, name, nlen), NULL);
+    JSObjectSetPropertyAtIndex(p->ctx, p->arr, p->n++, dx_str_value(p->ctx, value, vlen), NULL);
+}
+
+/* parseParams(string) -> [name, value, name, value...] (application/x-www-form-urlencoded). */
+FN(u_parse_params) {
+    JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
+    if (!arr || argc < 1) return arr;
+    utf8_str in;
+    if (!to_utf8(ctx, argv[0], &in, exc)) return NULL;
+    pairs_ctx p = {ctx, arr, 0};
+    dx_url_form_parse(in.p, in.len, on_pair, &p);
+    free(in.heap);
+    return arr;
+}
+
+/* serializeParams([name, value, ...]) -> "name=value&..." */
+FN(u_serialize_params) {
+    if (argc < 1 || !JSValueIsObject(ctx, argv[0])) return dx_cstr_value(ctx, "");
+    JSObjectRef arr = (JSObjectRef)argv[0];
+    JSStringRef lenname = dx_jsstr("length");
+    double n = JSValueToNumber(ctx, JSObjectGetProperty(ctx, arr, lenname, NULL), NULL);
+    JSStringRelease(lenname);
+    dx_url_buf b = {0};
+    for (unsigned i = 0; i + 1 < n; i += 2) {
+        for (unsigned k = 0; k < 2; k++) {
+            JSValueRef v = JSObjectGetPropertyAtIndex(ctx, arr, i + k, exc);
+            utf8_str s;
+            if (!v || !to_utf8(ctx, v, &s, exc)) { free(b.p); return NULL; }
+            /* '&' and '=' separate the pairs: appended as they are, not encoded. */
+            if (k == 0 && i) dx_url_buf_put(&b, "&", 1);
+            if (k == 1) dx_url_buf_put(&b, "=", 1);
+            dx_url_form_encode(&b, s.p, s.len);
+            free(s.heap);
+        }
+    }
+    JSValueRef r = ascii_value(ctx, b.p ? b.p : "");
+    free(b.p);
+    return r;
+}
+
+JSObjectRef dx__url_binding(JSContextRef ctx) {
+    static const dx_fn_entry fns[] = {
+        {"parse", u_parse},
+        {"canParse", u_can_parse},
+        {"update", u_update},
+        {"domainToASCII", u_domain_to_ascii},
+        {"domainToUnicode", u_domain_to_unicode},
+        {"legacyToASCII", u_legacy_to_ascii},
+        {"parseParams", u_parse_params},
+        {"serializeParams", u_serialize_params},
+        {NULL, NULL},
+    };
+    return dx_make_binding(ctx, fns);
+}
