@@ -104,9 +104,56 @@ static int stat_kind(const char *path) { /* 0 file, 1 directory, -1 neither */
     return S_ISREG(st.st_mode) ? 0 : -1;
 }
 
+/* realpath() results, remembered for the life of the thread as Node's CommonJS loader remembers
+ * them (its realpathCache): resolving a large graph asks for the same directories thousands of
+ * times, and each realpath() costs a readlink per path component. Open addressing, string keys. */
+typedef struct { char *path, *real; } real_entry;
+static _Thread_local real_entry *real_table;
+static _Thread_local size_t real_cap, real_count;
+
+static size_t hash_str(const char *s) {
+    size_t h = 1469598103934665603u;
+    for (; *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+static void real_cache_clear(void) {
+    for (size_t i = 0; i < real_cap; i++) { free(real_table[i].path); free(real_table[i].real); }
+    free(real_table);
+    real_table = NULL;
+    real_cap = real_count = 0;
+}
+
+static void real_cache_put(char *path, char *r) {
+    if ((real_count + 1) * 2 > real_cap) {
+        size_t cap = real_cap ? real_cap * 2 : 256;
+        real_entry *t = calloc(cap, sizeof *t);
+        if (!t) abort();
+        for (size_t i = 0; i < real_cap; i++) {
+            if (!real_table[i].path) continue;
+            size_t j = hash_str(real_table[i].path) & (cap - 1);
+            while (t[j].path) j = (j + 1) & (cap - 1);
+            t[j] = real_table[i];
+        }
+        free(real_table);
+        real_table = t;
+        real_cap = cap;
+    }
+    size_t j = hash_str(path) & (real_cap - 1);
+    while (real_table[j].path) j = (j + 1) & (real_cap - 1);
+    real_table[j] = (real_entry){path, r};
+    real_count++;
+}
+
 static char *real(const char *path) {
+    if (real_cap) {
+        for (size_t j = hash_str(path) & (real_cap - 1); real_table[j].path; j = (j + 1) & (real_cap - 1))
+            if (strcmp(real_table[j].path, path) == 0) return xstrdup(real_table[j].real);
+    }
     char *r = realpath(path, NULL);
-    return r ? r : xstrdup(path);
+    if (!r) return xstrdup(path); /* not cached: the file may appear later */
+    real_cache_put(xstrdup(path), xstrdup(r));
+    return r;
 }
 
 /* JSON text of a target for error messages (JSON.stringify of strings, numbers, literals). */
@@ -763,6 +810,7 @@ dx_resolver *dx_resolver_new(const char *exec_path, const char *const *builtins)
 void dx_resolver_free(dx_resolver *r) {
     if (!r) return;
     dx_pkgcache_free(r->pkgs);
+    real_cache_clear();
     free_list(r->global_paths);
     free_list(r->builtins);
     free(r);
@@ -770,7 +818,10 @@ void dx_resolver_free(dx_resolver *r) {
 
 const char *const *dx_resolver_global_paths(dx_resolver *r) { return (const char *const *)r->global_paths; }
 
-void dx_resolver_clear_cache(dx_resolver *r) { dx_pkgcache_clear(r->pkgs); }
+void dx_resolver_clear_cache(dx_resolver *r) {
+    dx_pkgcache_clear(r->pkgs);
+    real_cache_clear();
+}
 
 int dx_resolver_package_type(dx_resolver *r, const char *file, const char **type, dx_resolve_error *err) {
     *type = NULL;
