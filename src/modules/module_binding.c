@@ -436,8 +436,8 @@ FN(m_cjs_lex) {
     return JSObjectMakeArray(ctx, 2, pair, NULL);
 }
 
-/* Whether a program uses ES module syntax: import/export declarations, import.meta or top-level
- * await (what Node's module detection looks for). */
+/* Whether a program has import/export declarations (the rest of Node's module detection, import.meta
+ * and top-level await, shows as a failed script parse: see the callers). */
 static bool has_module_syntax(const js_ast *ast) {
     js_list body = ast->program->u.program.body;
     for (uint32_t i = 0; i < body.len; i++) {
@@ -473,17 +473,26 @@ FN(m_compile_cjs) {
         js_parse_options mo = {.goal = JS_GOAL_MODULE, .filename = file, .lang = lang};
         ast = js_parse(src, len, &mo);
         if (!ast) abort();
-        if (!ast->nerrors && has_module_syntax(ast)) {
+        bool module_ok = !ast->nerrors;
+        bool esm = module_ok && has_module_syntax(ast);
+        js_ast_free(ast);
+        ast = NULL;
+        if (!esm) {
+            /* Top-level `return` is not accepted yet: the file is parsed as a script, not inside the
+             * CommonJS wrapper. */
+            js_parse_options so = {.goal = JS_GOAL_SCRIPT, .filename = file, .lang = lang};
+            ast = js_parse(src, len, &so);
+            if (!ast) abort();
+            /* Node's detection: a file that fails as CommonJS but parses as a module (top-level
+             * await, import.meta) is one. */
+            esm = ast->nerrors && module_ok;
+        }
+        if (esm) {
             c.flags = DX_COMPILED_MODULE_SYNTAX;
             cache_store(&key, file, &c);
             r = JSValueMakeNull(ctx);
             goto out;
         }
-        js_ast_free(ast);
-        /* A CommonJS body may `return` at the top: parse it inside the wrapper's function. */
-        js_parse_options so = {.goal = JS_GOAL_SCRIPT, .filename = file, .lang = lang};
-        ast = js_parse(src, len, &so);
-        if (!ast) abort();
         if (ast->nerrors) { throw_parse_error(ctx, ast, file, exc); goto out; }
         if (lang == JS_LANG_TS || lang == JS_LANG_TSX) {
             if (js_ts_lower(ast, &(js_ts_options){.filename = file}) < 0) abort();
@@ -543,10 +552,20 @@ FN(m_has_module_syntax) {
     if (!src) return NULL;
     char *format = dx_to_utf8(ctx, argv[1], NULL, exc);
     if (!format) { free(src); return NULL; }
-    js_ast *ast = js_parse(src, len, &(js_parse_options){.goal = JS_GOAL_MODULE, .lang = lang_of(format)});
+    js_lang lang = lang_of(format);
+    js_ast *ast = js_parse(src, len, &(js_parse_options){.goal = JS_GOAL_MODULE, .lang = lang});
     if (!ast) abort();
-    bool esm = !ast->nerrors && has_module_syntax(ast);
+    bool module_ok = !ast->nerrors;
+    bool esm = module_ok && has_module_syntax(ast);
     js_ast_free(ast);
+    if (module_ok && !esm) {
+        /* no import/export: a module all the same when it fails as a script (top-level await,
+         * import.meta), as Node's detection decides */
+        ast = js_parse(src, len, &(js_parse_options){.goal = JS_GOAL_SCRIPT, .lang = lang});
+        if (!ast) abort();
+        esm = ast->nerrors > 0;
+        js_ast_free(ast);
+    }
     free(src);
     free(format);
     return JSValueMakeBoolean(ctx, esm);

@@ -209,4 +209,7 @@ test('module detection: a .js file with import/export outside "type": "module" i
   assert.strictEqual(require('./fixtures/esm/detect_esm.js').detected, 'esm syntax in a .js file');
   const c = await load('detect_cjs.js');
   assert.deepStrictEqual(c.default, { kind: 'cjs' });
+  // no import/export, but top-level await and import.meta: fails as CommonJS, so a module
+  await load('detect_tla.js');
+  assert.strictEqual(globalThis.__dxDetectTla, 'string');
 });

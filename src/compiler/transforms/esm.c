@@ -26,7 +26,6 @@ typedef struct esm {
   import_ref *refs;           /* open-addressing table keyed by symbol */
   uint32_t refs_cap;
   bool oom;
-  int dyn_count;
 } esm;
 
 static js_str S(const char *s) { return (js_str){s, (uint32_t)strlen(s)}; }
@@ -236,7 +235,6 @@ static bool rewrite(js_node **slot, void *ud) {
     if (argc == 2) call->u.call.args.items[1] = n->u.import_call.options;
     call->u.call.args.len = argc;
     *slot = call;
-    e->dyn_count++;
     return true; /* the arguments may use imports too */
   }
   default:
@@ -569,10 +567,4 @@ oom:
   free(req_of_stmt);
   free(e.refs);
   return -1;
-}
-
-int js_esm_rewrite_dynamic_import(js_ast *ast) {
-  esm e = {.ast = ast, .arena = ast->arena};
-  js__walk(&ast->program, rewrite, &e);
-  return e.oom ? -1 : e.dyn_count;
 }

@@ -78,9 +78,4 @@ typedef struct js_esm_info {
  * or -1 when memory runs out. */
 int js_esm_transform(js_ast *ast, js_esm_info *info);
 
-/* Rewrites `import(x)` and `import.meta` in a CommonJS or script tree into calls of __dx_import
- * (a parameter of the module wrapper, or a global for scripts); returns how many it rewrote, -1
- * when memory runs out. import.meta is a syntax error outside modules, so only import() occurs. */
-int js_esm_rewrite_dynamic_import(js_ast *ast);
-
 #endif

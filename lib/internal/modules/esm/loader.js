@@ -194,10 +194,10 @@ function cjsNames(file, source) {
   return names;
 }
 
-function cjsRecord(url, file) {
+function cjsRecord(url, file, source) {
   const m = new ModuleRecord(url, 'cjs');
   const names = ['default', 'module.exports'];
-  for (const n of cjsNames(file, readFileUtf8(file))) {
+  for (const n of cjsNames(file, source)) {
     if (n !== 'default') ArrayPrototypePush(names, n);
   }
   m.exportNames = names;
@@ -250,12 +250,11 @@ function jsonRecord(url, file, source) {
 }
 
 // Node's module detection for a .js (or extensionless) file without a package "type": it is an ES
-// module when it does not parse as CommonJS but does as a module with import/export syntax. The
-// parse runs only when the text mentions import or export.
-const kModuleWords = /\b(?:import|export)\b/;
-function looksLikeESM(file) {
-  if (file === undefined || StringPrototypeEndsWith(file, '.cjs')) return false;
-  const source = readFileUtf8(file);
+// module when it has import/export, or fails as CommonJS but parses as a module (top-level await,
+// import.meta). The parse runs only when the text mentions import, export or await.
+const kModuleWords = /\b(?:import|export|await)\b/;
+function looksLikeESM(file, source = readFileUtf8(file)) {
+  if (StringPrototypeEndsWith(file, '.cjs')) return false;
   if (!RegExpPrototypeTest(kModuleWords, source)) return false;
   if (binding.packageType(file) === 'commonjs') return false; // an explicit "type": "commonjs" disables detection
   if (!binding.hasModuleSyntax(source, 'commonjs')) return false;
@@ -300,19 +299,17 @@ function loadGraph(url, attributes, fresh) {
   checkAttributes(url, format, attributes || kNoAttributes);
   if (format === 'json') {
     m = jsonRecord(url, file, source);
-  } else if (format === 'commonjs' && looksLikeESM(file)) {
-    // Node's module detection: a .js file outside "type": "module" with import/export syntax.
-    m = esmRecord(url, readFileUtf8(file), 'module');
-  } else if (format === 'commonjs' || ((format === 'commonjs-typescript' || format === 'commonjs-jsx' ||
-             format === 'commonjs-tsx') && !binding.hasModuleSyntax(readFileUtf8(file), format))) {
-    m = cjsRecord(url, file);
-  } else if (format === 'commonjs-typescript' || format === 'commonjs-jsx' || format === 'commonjs-tsx') {
-    // A TypeScript/JSX file with import/export syntax outside a "type": "module" package: Node's
-    // module detection runs it as an ES module.
-    m = esmRecord(url, readFileUtf8(file), format === 'commonjs-typescript' ? 'module-typescript' :
-      format === 'commonjs-jsx' ? 'module-jsx' : 'module-tsx');
   } else if (format === 'module' || format === 'module-typescript' || format === 'module-jsx' || format === 'module-tsx') {
     m = esmRecord(url, source !== undefined ? source : readFileUtf8(file), format);
+  } else if (format === 'commonjs' || format === 'commonjs-typescript' || format === 'commonjs-jsx' ||
+             format === 'commonjs-tsx') {
+    // Node's module detection: outside "type": "module", a file with module syntax is an ES module.
+    const text = readFileUtf8(file);
+    if (format === 'commonjs' ? looksLikeESM(file, text) : binding.hasModuleSyntax(text, format)) {
+      m = esmRecord(url, text, format === 'commonjs' ? 'module' : `module-${StringPrototypeSlice(format, 9)}`);
+    } else {
+      m = cjsRecord(url, file, text);
+    }
   } else if (format === 'wasm' || format === 'addon') {
     throw new ERR_UNKNOWN_FILE_EXTENSION(path.extname(file), file);
   } else {
