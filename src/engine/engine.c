@@ -1,4 +1,6 @@
 #include "engine/engine.h"
+#include "engine/fastfn.h"
+#include "engine/value.h"
 #include "engine/utf8.h"
 
 #include <stdarg.h>
@@ -62,7 +64,12 @@ void dx_set_fn(JSContextRef ctx, JSObjectRef obj, const char *name, JSObjectCall
 
 JSObjectRef dx_make_binding(JSContextRef ctx, const dx_fn_entry *fns) {
     JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
-    for (; fns->name; fns++) dx_set_fn(ctx, o, fns->name, fns->fn);
+    for (; fns->name; fns++) {
+        /* Binding functions are called often and do little per call: skip the API's lock drop. */
+        JSStringRef k = dx_jsstr(fns->name);
+        JSObjectSetProperty(ctx, o, k, dx_make_fast_function(ctx, fns->name, fns->fn), kJSPropertyAttributeNone, NULL);
+        JSStringRelease(k);
+    }
     return o;
 }
 
@@ -93,4 +100,22 @@ JSValueRef dx_make_uv_error(JSContextRef ctx, int uv_err, const char *syscall, c
     dx_set(ctx, err, "syscall", dx_cstr_value(ctx, syscall));
     if (path) dx_set(ctx, err, "path", dx_str_value(ctx, path, strlen(path)));
     return err;
+}
+
+bool dx_value_check(JSContextRef ctx) {
+    static const double samples[] = {0, -0.0, 1, -1, 2147483647.0, -2147483648.0, 2147483648.0, 0.5, 1e300, -INFINITY};
+    if (JSValueMakeUndefined(ctx) != dx_undefined() || JSValueMakeNull(ctx) != dx_null() ||
+        JSValueMakeBoolean(ctx, true) != dx_boolean(true) || JSValueMakeBoolean(ctx, false) != dx_boolean(false))
+        return false;
+    for (size_t i = 0; i < sizeof samples / sizeof *samples; i++) {
+        JSValueRef v = JSValueMakeNumber(ctx, samples[i]);
+        if (v != dx_number(samples[i]) || !dx_is_number(v) || dx_is_cell(v)) return false;
+        double back = dx_number_value(v);
+        if (memcmp(&back, &samples[i], 8) != 0) return false;
+    }
+    JSValueRef nan = JSValueMakeNumber(ctx, NAN);
+    if (!dx_is_number(nan) || !isnan(dx_number_value(nan)) || !isnan(dx_number_value(dx_number(NAN)))) return false;
+    JSValueRef obj = JSObjectMake(ctx, NULL, NULL);
+    return dx_is_cell(obj) && dx_is_cell(JSValueMakeString(ctx, NULL)) && !dx_is_cell(dx_undefined()) &&
+           !dx_is_cell(dx_null()) && !dx_is_cell(dx_boolean(true));
 }

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "engine/value.h"
 #include "engine/jsc_private.h"
 #include "runtime/bindings.h"
 #include "runtime/builtins.h"
@@ -184,6 +185,10 @@ int dx_runtime_main(const dx_options *opts) {
     JSStringRef gname = dx_jsstr("global");
     JSGlobalContextSetName(rt->ctx, gname);
     JSStringRelease(gname);
+    if (!dx_value_check(rt->ctx)) {
+        fprintf(stderr, "dx: this JavaScriptCore build does not encode values as dx expects (JSVALUE64)\n");
+        exit(70);
+    }
     dx_jsc_private_get();
     dx__loop_init(rt);
     rt->pump = dx__glib_pump_start(rt);

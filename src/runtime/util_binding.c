@@ -1,5 +1,6 @@
 /* internalBinding('util'): engine facts JS cannot see by itself (promise state, proxy targets). */
 #include "engine/engine.h"
+#include "engine/value.h"
 #include "engine/jsc_private.h"
 #include "runtime/runtime.h"
 
@@ -66,11 +67,13 @@ FN(u_is_promise_handled) {
 
 /* getProxyTarget(v) -> the target of a Proxy, else undefined. The handler is not reachable on JSC. */
 FN(u_get_proxy_target) {
-    if (argc < 1 || !JSValueIsObject(ctx, argv[0])) return JSValueMakeUndefined(ctx);
-    /* JSC's global object is itself a proxy over the real one: not a Proxy for JS. */
-    if (JSValueIsStrictEqual(ctx, argv[0], JSContextGetGlobalObject(ctx))) return JSValueMakeUndefined(ctx);
+    /* Called for every object util.inspect formats: one API call on the common path. */
+    if (argc < 1 || !dx_is_cell(argv[0]) || !JSValueIsObject(ctx, argv[0])) return dx_undefined();
     JSObjectRef t = JSObjectGetProxyTarget((JSObjectRef)argv[0]);
-    return t ? (JSValueRef)t : JSValueMakeUndefined(ctx);
+    if (!t) return dx_undefined();
+    /* JSC's global object is itself a proxy over the real one: not a Proxy for JS. */
+    if (argv[0] == (JSValueRef)JSContextGetGlobalObject(ctx)) return dx_undefined();
+    return t;
 }
 
 FN(u_gc) {
