@@ -7,6 +7,8 @@
 #include <string.h>
 
 #include "engine/engine.h"
+#include "engine/jsstr.h"
+#include "engine/value.h"
 #include "runtime/bindings.h"
 #include "web/url.h"
 
@@ -19,9 +21,9 @@ enum {
     OFF_HOST_TYPE, OFF_FLAGS, OFF_COUNT
 };
 
-/* A JS string as UTF-8, with each lone surrogate as U+FFFD (the USVString conversion). JSC's own
- * UTF-8 conversion is used when it can (it stops at a lone surrogate; then this encodes the UTF-16
- * itself). Short strings use `stack`; longer ones are malloc'd (heap set, caller frees). */
+/* A JS string as UTF-8, with each lone surrogate as U+FFFD (the USVString conversion), read in
+ * place from JSC's own (Latin-1 or UTF-16) string. Short strings use `stack`; longer ones are
+ * malloc'd (heap set, caller frees). */
 typedef struct utf8_str {
     char *p;
     size_t len;
@@ -30,67 +32,29 @@ typedef struct utf8_str {
 } utf8_str;
 
 static bool to_utf8(JSContextRef ctx, JSValueRef v, utf8_str *out, JSValueRef *exc) {
-    JSStringRef s = JSValueToStringCopy(ctx, v, exc);
-    if (!s) return false;
-    size_t n = JSStringGetLength(s);
-    size_t need = n * 3 + 1;
+    if (!JSValueIsString(ctx, v)) {
+        JSStringRef s = JSValueToStringCopy(ctx, v, exc);
+        if (!s) return false;
+        v = JSValueMakeString(ctx, s);
+        JSStringRelease(s);
+    }
+    dx_strview view;
+    dx_strview_open(ctx, v, &view);
+    size_t need = view.length * 3 + 1;
     out->heap = NULL;
     out->p = out->stack;
     if (need > sizeof out->stack) {
         out->heap = out->p = malloc(need);
         if (!out->p) abort();
     }
-    /* JSC's converter reads a Latin-1 string without widening it, but stops at a lone surrogate:
-     * it finished only if its output holds as many UTF-16 units as the string (one per sequence,
-     * two per 4-byte sequence). */
-    size_t got = JSStringGetUTF8CString(s, out->p, need);
-    if (got) {
-        size_t units = 0;
-        for (size_t i = 0; i + 1 < got; i++) {
-            unsigned char c = (unsigned char)out->p[i];
-            units += (c & 0xC0) != 0x80;
-            units += c >= 0xF0;
-        }
-        if (units == n) {
-            out->len = got - 1;
-            JSStringRelease(s);
-            return true;
-        }
-    }
-    const JSChar *u = JSStringGetCharactersPtr(s);
-    char *d = out->p;
-    for (size_t i = 0; i < n; i++) {
-        uint32_t c = u[i];
-        if (c < 0x80) { *d++ = (char)c; continue; }
-        if (c >= 0xD800 && c <= 0xDBFF && i + 1 < n && u[i + 1] >= 0xDC00 && u[i + 1] <= 0xDFFF) {
-            c = 0x10000 + ((c - 0xD800) << 10) + (u[i + 1] - 0xDC00);
-            i++;
-            *d++ = (char)(0xF0 | c >> 18);
-            *d++ = (char)(0x80 | ((c >> 12) & 63));
-            *d++ = (char)(0x80 | ((c >> 6) & 63));
-            *d++ = (char)(0x80 | (c & 63));
-            continue;
-        }
-        if (c >= 0xD800 && c <= 0xDFFF) c = 0xFFFD;
-        if (c < 0x800) {
-            *d++ = (char)(0xC0 | c >> 6);
-        } else {
-            *d++ = (char)(0xE0 | c >> 12);
-            *d++ = (char)(0x80 | ((c >> 6) & 63));
-        }
-        *d++ = (char)(0x80 | (c & 63));
-    }
-    *d = 0;
-    out->len = (size_t)(d - out->p);
-    JSStringRelease(s);
+    out->len = dx_strview_write_utf8(&view, (uint8_t *)out->p, need - 1, NULL);
+    out->p[out->len] = 0;
+    dx_strview_close(&view);
     return true;
 }
 
 static JSValueRef ascii_value(JSContextRef ctx, const char *s) {
-    JSStringRef js = JSStringCreateWithUTF8CString(s);
-    JSValueRef v = JSValueMakeString(ctx, js);
-    JSStringRelease(js);
-    return v;
+    return dx_jsstr_from_latin1(ctx, (const uint8_t *)s, strlen(s), NULL);
 }
 
 /* Writes the offsets of u into `arr`, the Int32Array of OFF_COUNT elements that
@@ -119,7 +83,7 @@ static void write_offsets(JSContextRef ctx, JSValueRef arr, const dx_url *u) {
 static int parse_args(JSContextRef ctx, JSValueRef input, JSValueRef base, dx_url *out, JSValueRef *exc) {
     utf8_str in, b;
     dx_url bu;
-    bool have_base = base && !JSValueIsUndefined(ctx, base);
+    bool have_base = base && !dx_is_undefined(base);
     int r = -1;
     if (!to_utf8(ctx, input, &in, exc)) return -1;
     if (have_base) {
@@ -139,9 +103,9 @@ static int parse_args(JSContextRef ctx, JSValueRef input, JSValueRef base, dx_ur
 
 /* parse(input, base, offsets) -> href, or undefined when the URL is invalid. */
 FN(u_parse) {
-    if (argc < 3) return JSValueMakeUndefined(ctx);
+    if (argc < 3) return dx_undefined();
     dx_url u;
-    if (parse_args(ctx, argv[0], argv[1], &u, exc) < 0) return *exc ? NULL : JSValueMakeUndefined(ctx);
+    if (parse_args(ctx, argv[0], argv[1], &u, exc) < 0) return *exc ? NULL : dx_undefined();
     write_offsets(ctx, argv[2], &u);
     JSValueRef r = ascii_value(ctx, u.href);
     dx_url_free(&u);
@@ -150,27 +114,27 @@ FN(u_parse) {
 
 /* canParse(input, base) -> boolean. */
 FN(u_can_parse) {
-    if (argc < 1) return JSValueMakeBoolean(ctx, false);
+    if (argc < 1) return dx_boolean(false);
     dx_url u;
     if (parse_args(ctx, argv[0], argc > 1 ? argv[1] : NULL, &u, exc) < 0)
-        return *exc ? NULL : JSValueMakeBoolean(ctx, false);
+        return *exc ? NULL : dx_boolean(false);
     dx_url_free(&u);
-    return JSValueMakeBoolean(ctx, true);
+    return dx_boolean(true);
 }
 
 /* update(href, setter, value, offsets) -> the new href, or false when the href setter's value
  * does not parse. `href` is one this binding produced. */
 FN(u_update) {
-    if (argc < 4) return JSValueMakeBoolean(ctx, false);
+    if (argc < 4) return dx_boolean(false);
     int which = (int)JSValueToNumber(ctx, argv[1], NULL);
-    if (which < DX_URL_SET_HREF || which > DX_URL_SET_HASH) return JSValueMakeBoolean(ctx, false);
+    if (which < DX_URL_SET_HREF || which > DX_URL_SET_HASH) return dx_boolean(false);
     dx_url u;
-    if (parse_args(ctx, argv[0], NULL, &u, exc) < 0) return *exc ? NULL : JSValueMakeBoolean(ctx, false);
+    if (parse_args(ctx, argv[0], NULL, &u, exc) < 0) return *exc ? NULL : dx_boolean(false);
     utf8_str v;
     if (!to_utf8(ctx, argv[2], &v, exc)) { dx_url_free(&u); return NULL; }
     int r = dx_url_set(&u, (dx_url_setter)which, v.p, v.len);
     free(v.heap);
-    if (r < 0) { dx_url_free(&u); return JSValueMakeBoolean(ctx, false); }
+    if (r < 0) { dx_url_free(&u); return dx_boolean(false); }
     write_offsets(ctx, argv[3], &u);
     JSValueRef out = ascii_value(ctx, u.href);
     dx_url_free(&u);
