@@ -20,6 +20,11 @@ JS_EXPORT void JSContextGroupClearExecutionTimeLimit(JSContextGroupRef group);
 JS_EXPORT JSObjectRef JSObjectGetProxyTarget(JSObjectRef object);
 JS_EXPORT JSGlobalContextRef JSObjectGetGlobalContext(JSObjectRef object);
 
+/* JSContextRefPrivate.h: the sampling profiler (samples as JSON). */
+JS_EXPORT bool JSContextGroupEnableSamplingProfiler(JSContextGroupRef group);
+JS_EXPORT void JSContextGroupDisableSamplingProfiler(JSContextGroupRef group);
+JS_EXPORT JSStringRef JSContextGroupTakeSamplesFromSamplingProfiler(JSContextGroupRef group);
+
 /* JSBasePrivate.h */
 JS_EXPORT bool JSConfigureSignalForGC(int signal);
 JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);

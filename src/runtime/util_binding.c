@@ -1,6 +1,7 @@
 /* internalBinding('util'): engine facts JS cannot see by itself (promise state, proxy targets). */
 #include "engine/engine.h"
 #include "engine/value.h"
+#include "engine/kind.h"
 #include "engine/jsc_private.h"
 #include "runtime/runtime.h"
 
@@ -81,14 +82,31 @@ FN(u_gc) {
     return JSValueMakeUndefined(ctx);
 }
 
+/* valueKind(v) -> the dx_kind of v (0 for anything without a kind of its own); see kinds. */
+FN(u_value_kind) {
+    return dx_number(argc ? (double)dx_kind_of(argv[0]) : 0);
+}
+
+/* kinds: { date: 1, map: 3, ... } for the kinds this engine lets C tell apart. */
+static JSObjectRef make_kinds(JSContextRef ctx) {
+    uint32_t supported = dx_kind_calibrate(ctx);
+    JSObjectRef o = JSObjectMake(ctx, NULL, NULL);
+    for (int k = 1; k < DX_KIND_COUNT; k++)
+        if (supported & (1u << k)) dx_set(ctx, o, dx_kind_names[k], dx_number(k));
+    return o;
+}
+
 JSObjectRef dx__util_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"getPromiseState", u_get_promise_state},
         {"isPromise", u_is_promise},
         {"isPromiseHandled", u_is_promise_handled},
         {"getProxyTarget", u_get_proxy_target},
+        {"valueKind", u_value_kind},
         {"gc", u_gc},
         {NULL, NULL},
     };
-    return dx_make_binding(ctx, fns);
+    JSObjectRef b = dx_make_binding(ctx, fns);
+    dx_set(ctx, b, "kinds", make_kinds(ctx));
+    return b;
 }

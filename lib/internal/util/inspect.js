@@ -164,8 +164,31 @@ const builtInObjects = new SafeSet();
   }
 }
 
-const identifierKeyRe = /^[a-zA-Z_][a-zA-Z_0-9]*$/;
-const arrayIndexRe = /^(?:0|[1-9][0-9]*)$/;
+// Keys are checked with plain loops rather than regular expressions: on the short strings
+// util.inspect sees per property, a JSC regexp call costs several times the loop.
+// /^[a-zA-Z_][a-zA-Z_0-9]*$/
+function isIdentifierKey(key) {
+  const n = key.length;
+  if (n === 0) return false;
+  for (let i = 0; i < n; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 95 || (i > 0 && c >= 48 && c <= 57)) continue;
+    return false;
+  }
+  return true;
+}
+// /^(?:0|[1-9][0-9]*)$/
+function isIndexLike(key) {
+  const n = key.length;
+  if (n === 0) return false;
+  const first = StringPrototypeCharCodeAt(key, 0);
+  if (first === 48) return n === 1;
+  for (let i = 0; i < n; i++) {
+    const c = StringPrototypeCharCodeAt(key, i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
 
 // ---------------------------------------------------------------------------------------------------
 // Strings: escaping and quoting
@@ -190,11 +213,7 @@ function toUpperHex(c) {
   return digits[c >> 4] + digits[c & 15];
 }
 
-// Characters that need an escape when single quotes delimit the string, and when other quotes do.
-const needsEscapeRe =
-  /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
-const needsEscapeNoQuoteRe =
-  /[\x00-\x1f\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+// Characters to escape when single quotes delimit the string, and when other quotes do.
 const escapeAllRe =
   /[\x00-\x1f\x27\x5c\x7f-\x9f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 const escapeAllNoQuoteRe =
@@ -206,12 +225,29 @@ function escapeChar(ch) {
   return known !== undefined ? known : `\\u${NumberPrototypeToString(c, 16)}`;
 }
 
+// Whether str has a character that strEscape escapes (escapeAllRe's, without the quote when single
+// quotes are not the delimiter): C0 controls, the quote, backslash, DEL and C1 controls, lone
+// surrogates.
+function needsEscape(str, singleQuoted) {
+  for (let i = 0; i < str.length; i++) {
+    const c = StringPrototypeCharCodeAt(str, i);
+    if (c < 0x20 || c === 0x5c || (c >= 0x7f && c <= 0x9f) || (c === 0x27 && singleQuoted)) return true;
+    if (c >= 0xd800 && c <= 0xdfff) {
+      if (c <= 0xdbff) {
+        const d = i + 1 < str.length ? StringPrototypeCharCodeAt(str, i + 1) : 0;
+        if (d >= 0xdc00 && d <= 0xdfff) { i++; continue; }
+      }
+      return true;
+    }
+  }
+  return false;
+}
+
 // The string as a quoted literal. Single quotes unless the string has one: then double quotes if it
 // has none of those, else a template literal if it has no backtick and no `${`, else single quotes
 // with the quotes escaped.
 function strEscape(str) {
   let quote = "'";
-  let test = needsEscapeRe;
   let all = escapeAllRe;
   if (StringPrototypeIncludes(str, "'")) {
     if (!StringPrototypeIncludes(str, '"')) {
@@ -220,11 +256,10 @@ function strEscape(str) {
       quote = '`';
     }
     if (quote !== "'") {
-      test = needsEscapeNoQuoteRe;
       all = escapeAllNoQuoteRe;
     }
   }
-  if (RegExpPrototypeExec(test, str) === null) return quote + str + quote;
+  if (!needsEscape(str, quote === "'")) return quote + str + quote;
   return quote + RegExpPrototypeSymbolReplace(all, str, escapeChar) + quote;
 }
 
@@ -967,7 +1002,7 @@ function getOwnNonIndexProperties(value, onlyEnumerable) {
   const keys = [];
   for (let i = 0; i < all.length; i++) {
     const key = all[i];
-    if (typeof key === 'string' && RegExpPrototypeExec(arrayIndexRe, key) !== null &&
+    if (typeof key === 'string' && isIndexLike(key) &&
         (key.length < 10 || Number(key) < 4294967295)) {
       continue;
     }
@@ -1839,7 +1874,7 @@ function formatArrayWithHoles(ctx, value, recurseTimes, maxLength, output, i) {
     // Array indices stop at 2 ** 32 - 2.
     if (tmp > 2 ** 32 - 2) break;
     if (`${index}` !== key) {
-      if (RegExpPrototypeExec(arrayIndexRe, key) === null) break;
+      if (!isIndexLike(key)) break;
       const emptyItems = tmp - index;
       const message = `<${emptyItems} empty item${emptyItems > 1 ? 's' : ''}>`;
       ArrayPrototypePush(output, ctx.stylize(message, 'undefined'));
@@ -2117,7 +2152,7 @@ function formatProperty(ctx, value, recurseTimes, key, type, desc, original = va
 
   if (typeof key === 'symbol') {
     name = ctx.stylize(escapeSymbolKey(key), 'symbol');
-  } else if (RegExpPrototypeExec(identifierKeyRe, key) !== null) {
+  } else if (isIdentifierKey(key)) {
     name = key === '__proto__' ? "['__proto__']" : ctx.stylize(key, 'name');
   } else {
     name = ctx.stylize(strEscape(key), 'string');
