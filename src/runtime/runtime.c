@@ -11,6 +11,9 @@
 #include "engine/engine.h"
 #include "engine/value.h"
 #include "engine/jsc_private.h"
+
+/* From JavaScriptCore's GLib API (jsc/JSCOptions.h), whose header cannot be mixed with the C API's. */
+gboolean jsc_options_set_boolean(const char *option, gboolean value);
 #include "runtime/bindings.h"
 #include "runtime/builtins.h"
 
@@ -192,6 +195,11 @@ int dx_runtime_main(const dx_options *opts) {
 
     /* JSC's thread suspension signal moves off SIGUSR1 so programs can use it (Node's inspector signal). */
     JSConfigureSignalForGC(SIGRTMIN + 3);
+    /* Language features Node 24 has that this JSC keeps behind options, which must be set before the
+     * first context (research/jsc-c-api.md §5): SharedArrayBuffer (with Atomics.wait on the main
+     * thread, as Node allows) and DisposableStack/AsyncDisposableStack/SuppressedError. */
+    jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
+    jsc_options_set_boolean("useExplicitResourceManagement", TRUE);
     signal(SIGPIPE, SIG_IGN);
     g_log_set_default_handler(glib_log_quiet, NULL);
     /* JSC's RunLoop (async wasm compilation, FinalizationRegistry, GC timers) lives on this GLib context,
