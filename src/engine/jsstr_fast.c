@@ -18,6 +18,7 @@
  * Everything is checked once by a self-test against the public API; any mismatch (another JSC build)
  * turns the fast path off for good. */
 #include "engine/jsstr_fast.h"
+#include "engine/jsc_private.h"
 
 #include <dlfcn.h>
 #include <stdlib.h>
@@ -37,14 +38,26 @@ typedef struct string_impl {
 
 #define IMPL_8BIT_FLAG (1u << 2)
 
-/* Ref<StringImpl> StringImpl::createUninitialized(size_t, std::span<LChar>&): the Ref comes back
- * through a hidden result pointer (Itanium C++ ABI, non-trivial class). */
+typedef struct span16 {
+    uint16_t *ptr;
+    size_t size;
+} span16;
+
+/* Ref<StringImpl> StringImpl::createUninitialized(size_t, std::span<LChar or UChar>&): the Ref comes
+ * back through a hidden result pointer (Itanium C++ ABI, non-trivial class). */
 typedef void (*create_uninit8_fn)(string_impl **ret, size_t length, span8 *data);
+typedef void (*create_uninit16_fn)(string_impl **ret, size_t length, span16 *data);
 /* RefPtr<OpaqueJSString> OpaqueJSString::tryCreate(String&&). */
 typedef void (*try_create_fn)(void **ret, string_impl **string);
+/* JSString* JSC::jsStringWithCacheSlowCase(VM&, StringImpl&): a JS string holding the impl itself. */
+typedef void *(*js_string_fn)(void *vm, string_impl *impl);
+typedef void (*impl_destroy_fn)(string_impl *impl);
 
 static create_uninit8_fn create_uninit8;
+static create_uninit16_fn create_uninit16;
 static try_create_fn try_create;
+static js_string_fn js_string;
+static impl_destroy_fn impl_destroy;
 static int state; /* 0 untested, 1 ok, -1 off */
 
 static const string_impl *view_impl(JSStringRef s) {
@@ -66,6 +79,22 @@ static JSStringRef make_latin1_ref(const uint8_t *p, size_t n) {
     return (JSStringRef)ref;
 }
 
+/* Drops a reference of ours (StringImpl counts in steps of 2; bit 0 marks static strings). */
+static void impl_deref(string_impl *impl) {
+    if ((impl->ref_count -= 2) == 0) impl_destroy(impl);
+}
+
+/* A JS string that holds `impl` itself, without the copy JSValueMakeString makes. Creating a cell
+ * needs the API lock, which a binding call may have dropped; taking it inside a callback does not
+ * drain microtasks (only the outermost release does). */
+static JSValueRef impl_to_js(JSContextRef ctx, string_impl *impl) {
+    JSLock(ctx);
+    void *cell = js_string((void *)JSContextGetGroup(ctx), impl);
+    impl_deref(impl);
+    JSUnlock(ctx);
+    return (JSValueRef)cell;
+}
+
 static bool view_matches(JSStringRef s, const char *ascii, const uint16_t *u16, size_t n, bool want8) {
     const string_impl *impl = view_impl(s);
     if (!impl || impl->length != n || JSStringGetLength(s) != n) return false;
@@ -78,8 +107,12 @@ static bool view_matches(JSStringRef s, const char *ascii, const uint16_t *u16, 
 static bool self_test(void) {
     create_uninit8 = (create_uninit8_fn)dlsym(RTLD_DEFAULT,
         "_ZN3WTF10StringImpl19createUninitializedEmRSt4spanIhLm18446744073709551615EE");
+    create_uninit16 = (create_uninit16_fn)dlsym(RTLD_DEFAULT,
+        "_ZN3WTF10StringImpl19createUninitializedEmRSt4spanIDsLm18446744073709551615EE");
     try_create = (try_create_fn)dlsym(RTLD_DEFAULT, "_ZN14OpaqueJSString9tryCreateEON3WTF6StringE");
-    if (!create_uninit8 || !try_create) return false;
+    js_string = (js_string_fn)dlsym(RTLD_DEFAULT, "_ZN3JSC25jsStringWithCacheSlowCaseERNS_2VMERN3WTF10StringImplE");
+    impl_destroy = (impl_destroy_fn)dlsym(RTLD_DEFAULT, "_ZN3WTF10StringImpl7destroyEPS0_");
+    if (!create_uninit8 || !create_uninit16 || !try_create || !js_string || !impl_destroy) return false;
 
     /* Reading: an ASCII string made by the public API is 8-bit, one with U+20AC is 16-bit. */
     bool ok = true;
@@ -107,7 +140,50 @@ bool dx__jsstr_fast_ok(void) {
     return state > 0;
 }
 
+static int direct_state; /* jsStringWithCacheSlowCase path: 0 untested, 1 ok, -1 off */
+
+static string_impl *new_impl8(const uint8_t *p, size_t n) {
+    string_impl *impl = NULL;
+    span8 data = {0};
+    create_uninit8(&impl, n, &data);
+    if (!impl || data.size != n || !data.ptr) abort();
+    memcpy(data.ptr, p, n);
+    return impl;
+}
+
+static string_impl *new_impl16(const uint16_t *p, size_t n) {
+    string_impl *impl = NULL;
+    span16 data = {0};
+    create_uninit16(&impl, n, &data);
+    if (!impl || data.size != n || !data.ptr) abort();
+    memcpy(data.ptr, p, n * 2);
+    return impl;
+}
+
+/* The direct path, checked once with a context: both widths must read back through the public API. */
+static bool direct_ok(JSContextRef ctx) {
+    if (direct_state) return direct_state > 0;
+    direct_state = -1;
+    static const uint8_t l1[] = {'d', 0xE9, 'x', 0xFF, 0x00, '!'};
+    static const uint16_t w[] = {'d', 0x20AC, 0xD83D, 0xDE00, 'x', 0xDC00};
+    JSValueRef a = impl_to_js(ctx, new_impl8(l1, sizeof l1));
+    JSValueRef b = impl_to_js(ctx, new_impl16(w, 6));
+    bool ok = a && b && JSValueIsString(ctx, a) && JSValueIsString(ctx, b);
+    if (ok) {
+        JSStringRef sa = JSValueToStringCopy(ctx, a, NULL), sb = JSValueToStringCopy(ctx, b, NULL);
+        const JSChar *ca = JSStringGetCharactersPtr(sa), *cb = JSStringGetCharactersPtr(sb);
+        ok = JSStringGetLength(sa) == sizeof l1 && JSStringGetLength(sb) == 6;
+        for (size_t i = 0; ok && i < sizeof l1; i++) ok = ca[i] == l1[i];
+        for (size_t i = 0; ok && i < 6; i++) ok = cb[i] == w[i];
+        JSStringRelease(sa);
+        JSStringRelease(sb);
+    }
+    if (ok) direct_state = 1;
+    return ok;
+}
+
 JSValueRef dx__jsstr_fast_latin1(JSContextRef ctx, const uint8_t *p, size_t n) {
+    if (n && direct_ok(ctx)) return impl_to_js(ctx, new_impl8(p, n));
     JSStringRef s = n ? make_latin1_ref(p, n) : JSStringCreateWithCharacters(NULL, 0);
     JSValueRef v = JSValueMakeString(ctx, s);
     JSStringRelease(s);
@@ -115,7 +191,7 @@ JSValueRef dx__jsstr_fast_latin1(JSContextRef ctx, const uint8_t *p, size_t n) {
 }
 
 JSValueRef dx__jsstr_fast_utf16(JSContextRef ctx, const uint16_t *p, size_t n) {
-    /* The public path already makes one 16-bit copy; there is nothing to save. */
+    if (n && direct_ok(ctx)) return impl_to_js(ctx, new_impl16(p, n));
     JSStringRef s = JSStringCreateWithCharacters(p, n);
     JSValueRef v = JSValueMakeString(ctx, s);
     JSStringRelease(s);
