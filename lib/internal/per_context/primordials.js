@@ -133,6 +133,11 @@ function materialize(name) {
   return undefined;
 }
 
+// Calling a function through Function.prototype.call itself is a slow generic call on JSC
+// (~0.5 us against ~35 ns for fn.call(...)); Reflect.apply with a forwarded rest array is inlined.
+define('FunctionPrototypeCall', (fn, self, ...args) => reflectApply(fn, self, args));
+define('FunctionPrototypeApply', (fn, self, args) => reflectApply(fn, self, args == null ? [] : args));
+
 const names = internalBinding('builtins').primordialNames();
 for (let i = 0; i < names.length; i++) {
   if (!(names[i] in P)) materialize(names[i]);
