@@ -297,18 +297,63 @@ function genericNodeError(message, props) {
   return err;
 }
 
+// Node's SystemError: a uv failure reported by an API that is not itself the syscall (os, util).
+// `context` is {errno, code, message, syscall[, path, dest]}; `info` keeps it, and `errno`,
+// `syscall`, `path` and `dest` are accessors over it.
+class SystemError extends Error {
+  constructor(key, context) {
+    let message = `A system error occurred: ${context.syscall} returned ${context.code} (${context.message})`;
+    if (context.path !== undefined) message += ` ${context.path}`;
+    if (context.dest !== undefined) message += ` => ${context.dest}`;
+    super(message);
+    ObjectDefineProperty(this, 'code', { __proto__: null, value: key, enumerable: true, writable: true, configurable: true });
+    ObjectDefineProperty(this, 'name', { __proto__: null, value: 'SystemError', enumerable: false, writable: true, configurable: true });
+    ObjectDefineProperty(this, 'info', { __proto__: null, value: context, enumerable: true, writable: false, configurable: true });
+    const keys = ['errno', 'syscall', 'path', 'dest'];
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i];
+      if (i >= 2 && context[k] === undefined) continue;
+      ObjectDefineProperty(this, k, {
+        __proto__: null, enumerable: true, configurable: true,
+        get() { return context[k]; },
+        set(value) { context[k] = value; },
+      });
+    }
+    if (ErrorCaptureStackTrace !== undefined) ErrorCaptureStackTrace(this, new.target);
+  }
+
+  get [kIsNodeError]() {
+    return true;
+  }
+
+  toString() {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
+}
+ObjectDefineProperty(SystemError.prototype, 'constructor', { __proto__: null, value: Error, writable: true, configurable: true });
+codes.ERR_SYSTEM_ERROR = class extends SystemError {
+  constructor(context) {
+    super('ERR_SYSTEM_ERROR', context);
+  }
+};
+
 // ---------------------------------------------------------------------------------------------------
 // The table, sorted by code.
 
 E('ERR_AMBIGUOUS_ARGUMENT', 'The "%s" argument is ambiguous. %s', TypeError);
 E('ERR_ASSERTION', '%s', Error);
+E('ERR_BUFFER_OUT_OF_BOUNDS', (name = undefined) => (name ?
+  `"${name}" is outside of buffer bounds` : 'Attempt to access memory outside buffer bounds'), RangeError);
 E('ERR_CONSOLE_WRITABLE_STREAM', 'Console expects a writable stream instance for %s', TypeError);
 E('ERR_CONSTRUCT_CALL_REQUIRED', 'Class constructor %s cannot be invoked without `new`', TypeError);
 E('ERR_DLOPEN_FAILED', '%s', Error);
+E('ERR_ENCODING_INVALID_ENCODED_DATA', 'The encoded data was not valid for encoding %s', TypeError);
+E('ERR_ENCODING_NOT_SUPPORTED', 'The "%s" encoding is not supported', RangeError);
 E('ERR_FALSY_VALUE_REJECTION', function(reason) {
   this.reason = reason;
   return 'Promise was rejected with falsy value';
 }, Error);
+E('ERR_EVENT_RECURSION', 'The event "%s" is already being dispatched', Error);
 E('ERR_ILLEGAL_CONSTRUCTOR', 'Illegal constructor', TypeError);
 E('ERR_INCOMPATIBLE_OPTION_PAIR', 'Option "%s" cannot be used in combination with option "%s"', TypeError);
 E('ERR_INTERNAL_ASSERTION', (message) => {
@@ -365,6 +410,10 @@ E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   const type = StringPrototypeIncludes(name, '.') ? 'property' : 'argument';
   return `The ${type} '${name}' ${reason}. Received ${inspected}`;
 }, TypeError, RangeError);
+E('ERR_INVALID_MIME_SYNTAX', (production, str, invalidIndex) => {
+  const at = invalidIndex !== -1 ? ` at ${invalidIndex}` : '';
+  return `The MIME syntax for a ${production} in "${str}" is invalid${at}`;
+}, TypeError);
 E('ERR_INVALID_RETURN_VALUE', (input, name, value) => {
   return `Expected ${input} to be returned from the "${name}" function but got ${determineSpecificType(value)}.`;
 }, TypeError, RangeError);
@@ -383,6 +432,7 @@ E('ERR_INVALID_FILE_URL_PATH', 'File URL path %s', TypeError);
 E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
 E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_INVALID_URI', 'URI malformed', URIError);
+E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_MISSING_ARGS', (...args) => {
@@ -408,6 +458,15 @@ E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
   msg += ` It must be ${range}. Received ${received}`;
   return msg;
 }, RangeError);
+E('ERR_PARSE_ARGS_INVALID_OPTION_VALUE', '%s', TypeError);
+E('ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL', "Unexpected argument '%s'. This command does not take positional arguments", TypeError);
+E('ERR_PARSE_ARGS_UNKNOWN_OPTION', (option, allowPositionals) => {
+  const hint = allowPositionals ?
+    `. To specify a positional argument starting with a '-', place it at the end of the command after '--', as in '-- ${JSONStringify(option)}` : '';
+  return `Unknown option '${option}'${hint}`;
+}, TypeError);
+E('ERR_PERFORMANCE_INVALID_TIMESTAMP', '%d is not a valid timestamp', TypeError);
+E('ERR_PERFORMANCE_MEASURE_INVALID_OPTIONS', '%s', TypeError);
 E('ERR_REQUIRE_ASYNC_MODULE', function(filename, parentFilename) {
   let msg = 'require() cannot be used on an ESM graph with top-level await. Use import() instead. To see where the' +
     ' top-level await comes from, use --experimental-print-required-tla.';
@@ -439,6 +498,15 @@ E('ERR_REQUIRE_ESM', function(filename, hasEsmSyntax, parentPath = null, package
     'which is available in all CommonJS modules, or change "type": "module" to "type": "commonjs" in ' +
     `${packageJsonPath} to treat all .js files as CommonJS (using .mjs for all ES modules instead).\n`;
 }, Error);
+E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error);
+E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
+E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);
+E('ERR_STREAM_NULL_VALUES', 'May not write null values to stream', TypeError);
+E('ERR_STREAM_PREMATURE_CLOSE', 'Premature close', Error);
+E('ERR_STREAM_PUSH_AFTER_EOF', 'stream.push() after EOF', Error);
+E('ERR_STREAM_UNABLE_TO_PIPE', 'Cannot pipe to a closed or destroyed stream', Error);
+E('ERR_STREAM_UNSHIFT_AFTER_END_EVENT', 'stream.unshift() after end event', Error);
+E('ERR_STREAM_WRITE_AFTER_END', 'write after end', Error);
 E('ERR_TEST_FAILURE', function(error, failureType) {
   let msg = error?.message ?? error;
   if (typeof msg !== 'string') msg = inspectWithNoCustomRetry(msg);

@@ -118,31 +118,21 @@ function lazyInspect(value) {
   return inspect(value);
 }
 
-// EventTarget support is optional: internal/event_target, when present, exports
-// `isEventTarget(value)`, `kEvents` (Node's per-type listener lists) and `kResistStopPropagation`.
+// internal/event_target (EventTarget, AbortSignal) loads on first use: `isEventTarget(value)`,
+// `kEvents` (the per-type listener lists) and `kResistStopPropagation` (a listener that runs even
+// after stopImmediatePropagation, as the abort listeners of once/on/addAbortListener must).
 let eventTargetModule;
 function lazyEventTarget() {
-  if (eventTargetModule === undefined) {
-    try {
-      eventTargetModule = require('internal/event_target');
-    } catch {
-      eventTargetModule = null;
-    }
-  }
+  eventTargetModule ??= require('internal/event_target');
   return eventTargetModule;
 }
 
 function isEventTarget(value) {
-  const et = lazyEventTarget();
-  if (et !== null && typeof et.isEventTarget === 'function') return et.isEventTarget(value);
-  return false;
+  return lazyEventTarget().isEventTarget(value);
 }
 
 function onceFlags() {
-  const flags = { __proto__: null, once: true };
-  const et = lazyEventTarget();
-  if (et !== null && et.kResistStopPropagation !== undefined) flags[et.kResistStopPropagation] = true;
-  return flags;
+  return { __proto__: null, once: true, [lazyEventTarget().kResistStopPropagation]: true };
 }
 
 let kFirstEventParam;
@@ -558,20 +548,7 @@ function eventNames() {
 
 function getEventListeners(emitterOrTarget, type) {
   if (typeof emitterOrTarget?.listeners === 'function') return emitterOrTarget.listeners(type);
-  if (isEventTarget(emitterOrTarget)) {
-    const et = lazyEventTarget();
-    if (typeof et.getEventListeners === 'function') return et.getEventListeners(emitterOrTarget, type);
-    // Node's layout: target[kEvents] maps a type to a linked list of handlers, each with
-    // `listener` (a WeakRef when `weak`) and `next`.
-    const root = emitterOrTarget[et.kEvents]?.get(type);
-    const out = [];
-    let handler = root?.next;
-    while (handler?.listener !== undefined) {
-      ArrayPrototypePush(out, handler.weak ? handler.listener.deref() : handler.listener);
-      handler = handler.next;
-    }
-    return out;
-  }
+  if (isEventTarget(emitterOrTarget)) return lazyEventTarget().getEventListeners(emitterOrTarget, type);
   throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
@@ -602,9 +579,13 @@ function setMaxListeners(n = defaultMaxListeners, ...eventTargets) {
   }
 }
 
-function staticListenerCount(emitter, type) {
-  if (typeof emitter.listenerCount === 'function') return emitter.listenerCount(type);
-  return FunctionPrototypeCall(listenerCount, emitter, type);
+// events.listenerCount(emitterOrTarget, type): an EventTarget counts its listeners of `type`.
+function staticListenerCount(emitterOrTarget, type) {
+  if (typeof emitterOrTarget.listenerCount === 'function') return emitterOrTarget.listenerCount(type);
+  if (isEventTarget(emitterOrTarget)) {
+    return emitterOrTarget[lazyEventTarget().kEvents]?.get(type)?.size ?? 0;
+  }
+  throw new ERR_INVALID_ARG_TYPE('emitter', ['EventEmitter', 'EventTarget'], emitterOrTarget);
 }
 
 function addListenerAgnostic(emitter, name, listener, flags) {

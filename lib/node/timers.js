@@ -9,3 +9,13 @@ module.exports = {
   setImmediate: timers.setImmediate,
   clearImmediate: timers.clearImmediate,
 };
+
+// timers.promises is node:timers/promises, loaded on first use.
+primordials.ObjectDefineProperty(module.exports, 'promises', {
+  __proto__: null,
+  enumerable: true,
+  configurable: true,
+  get() {
+    return require('timers/promises');
+  },
+});

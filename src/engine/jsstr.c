@@ -78,20 +78,8 @@ JSValueRef dx_jsstr_from_utf16_bytes(JSContextRef ctx, const uint8_t *p, size_t 
     return v;
 }
 
-/* Length of the ASCII prefix, eight bytes at a time. */
-static size_t ascii_prefix(const uint8_t *p, size_t n) {
-    size_t i = 0;
-    for (; i + 8 <= n; i += 8) {
-        uint64_t w;
-        memcpy(&w, p + i, 8);
-        if (w & 0x8080808080808080ull) break;
-    }
-    while (i < n && p[i] < 0x80) i++;
-    return i;
-}
-
 JSValueRef dx_jsstr_from_utf8(JSContextRef ctx, const uint8_t *p, size_t n, JSValueRef *exc) {
-    size_t a = ascii_prefix(p, n);
+    size_t a = dx_ascii_prefix(p, n);
     if (a == n) return dx_jsstr_from_latin1(ctx, p, n, exc);
     /* The result has at most n UTF-16 units. */
     uint16_t *buf = xmalloc(n * 2);

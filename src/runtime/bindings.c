@@ -11,9 +11,13 @@ typedef struct binding_entry {
 } binding_entry;
 
 static const binding_entry bindings[] = {
+    {"buffer", dx__buffer_binding},
     {"builtins", dx__builtins_binding},
+    {"encoding", dx__encoding_binding},
     {"fs", dx__fs_binding},
     {"modules", dx__modules_binding},
+    {"os", dx__os_binding},
+    {"perf", dx__perf_binding},
     {"process", dx__process_binding},
     {"timers", dx__timers_binding},
     {"url", dx__url_binding},

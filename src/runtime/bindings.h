@@ -13,7 +13,11 @@ JSObjectRef dx__process_binding(JSContextRef ctx);
 JSObjectRef dx__util_binding(JSContextRef ctx);
 JSObjectRef dx__timers_binding(JSContextRef ctx);
 JSObjectRef dx__fs_binding(JSContextRef ctx);
+JSObjectRef dx__os_binding(JSContextRef ctx);
 JSObjectRef dx__modules_binding(JSContextRef ctx);
 JSObjectRef dx__url_binding(JSContextRef ctx);
+JSObjectRef dx__encoding_binding(JSContextRef ctx);
+JSObjectRef dx__buffer_binding(JSContextRef ctx);
+JSObjectRef dx__perf_binding(JSContextRef ctx);
 
 #endif

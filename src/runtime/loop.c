@@ -44,6 +44,9 @@ static void on_check(uv_check_t *c) {
 static void on_idle(uv_idle_t *i) { (void)i; }
 
 void dx__loop_init(dx_runtime *rt) {
+    /* performance.eventLoopUtilization() reads the loop's idle time, which libuv only tracks
+     * when asked (a clock read around each poll). */
+    uv_loop_configure(rt->loop, UV_METRICS_IDLE_TIME);
     uv_timer_init(rt->loop, &rt->timer);
     rt->timer.data = rt;
     uv_check_init(rt->loop, &rt->immediate_check);

@@ -16,6 +16,7 @@
 gboolean jsc_options_set_boolean(const char *option, gboolean value);
 #include "runtime/bindings.h"
 #include "runtime/builtins.h"
+#include "node/perf_binding.h"
 
 static dx_runtime *current; /* one runtime per process for now (workers get their own later) */
 
@@ -188,6 +189,7 @@ static void trace_phase(const char *phase) {
 int dx_runtime_main(const dx_options *opts) {
     trace_on = getenv("DX_TRACE_STARTUP") != NULL;
     trace_t0 = trace_on ? (double)uv_hrtime() : 0;
+    dx_perf_milestone(DX_PERF_NODE_START);
     static dx_runtime rt_storage;
     dx_runtime *rt = &rt_storage;
     current = rt;
@@ -213,6 +215,7 @@ int dx_runtime_main(const dx_options *opts) {
     if (profile_path && *profile_path) JSContextGroupEnableSamplingProfiler(rt->group);
     else profile_path = NULL;
     trace_phase("engine (VM) created");
+    dx_perf_milestone(DX_PERF_ENGINE_START);
     rt->ctx = JSGlobalContextCreateInGroup(rt->group, NULL);
     trace_phase("global context");
     JSStringRef gname = dx_jsstr("global");
@@ -243,6 +246,7 @@ int dx_runtime_main(const dx_options *opts) {
     JSValueRef node = JSObjectCallAsFunction(rt->ctx, (JSObjectRef)require_builtin, NULL, 1, &arg, &exc);
     if (exc) goto startup_failed;
     trace_phase("module loader");
+    dx_perf_milestone(DX_PERF_ENVIRONMENT);
     JSObjectRef setup = (JSObjectRef)node;
     /* setup(tickInfo, options) -> hooks */
     JSObjectRef tick_info = JSObjectMakeTypedArrayWithBytesNoCopy(rt->ctx, kJSTypedArrayTypeInt32Array, rt->tick_info,
@@ -281,6 +285,7 @@ int dx_runtime_main(const dx_options *opts) {
     if (exc) goto startup_failed;
 
     trace_phase("bootstrap (process...)");
+    dx_perf_milestone(DX_PERF_BOOTSTRAP_COMPLETE);
     /* The main script is the first macrotask: it runs under the lock, then the checkpoint. */
     rt->depth = 0;
     JSUnlock(rt->ctx);
@@ -291,11 +296,13 @@ int dx_runtime_main(const dx_options *opts) {
 
     trace_phase("main script");
     /* The event loop, then 'beforeExit' (which may schedule more work), then 'exit'. */
+    dx_perf_milestone(DX_PERF_LOOP_START);
     for (;;) {
         uv_run(rt->loop, UV_RUN_DEFAULT);
         dx_call(rt, rt->hooks.emit_before_exit, NULL, 0, NULL);
         if (!uv_loop_alive(rt->loop)) break;
     }
+    dx_perf_milestone(DX_PERF_LOOP_EXIT);
     /* Promise jobs queued by 'exit' listeners still run (Node drains them at the end of the emit);
      * nextTicks do not, nextTick drops them once the process is exiting. */
     JSValueRef code = dx_call(rt, rt->hooks.emit_exit, NULL, 0, NULL);

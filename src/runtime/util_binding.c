@@ -1,4 +1,6 @@
 /* internalBinding('util'): engine facts JS cannot see by itself (promise state, proxy targets). */
+#include <uv.h>
+
 #include "engine/engine.h"
 #include "engine/value.h"
 #include "engine/kind.h"
@@ -82,6 +84,23 @@ FN(u_gc) {
     return JSValueMakeUndefined(ctx);
 }
 
+/* getErrorMap() -> flat array errno, name, message for every error libuv knows. */
+FN(u_err_map) {
+    static const int codes[] = {
+#define XX(code, _) UV_##code,
+        UV_ERRNO_MAP(XX)
+#undef XX
+    };
+    size_t n = sizeof codes / sizeof codes[0];
+    JSValueRef vals[sizeof codes / sizeof codes[0] * 3];
+    for (size_t i = 0; i < n; i++) {
+        vals[i * 3] = JSValueMakeNumber(ctx, codes[i]);
+        vals[i * 3 + 1] = dx_cstr_value(ctx, uv_err_name(codes[i]));
+        vals[i * 3 + 2] = dx_cstr_value(ctx, uv_strerror(codes[i]));
+    }
+    return JSObjectMakeArray(ctx, n * 3, vals, exc);
+}
+
 /* valueKind(v) -> the dx_kind of v (0 for anything without a kind of its own); see kinds. */
 FN(u_value_kind) {
     return dx_number(argc ? (double)dx_kind_of(argv[0]) : 0);
@@ -104,6 +123,7 @@ JSObjectRef dx__util_binding(JSContextRef ctx) {
         {"getProxyTarget", u_get_proxy_target},
         {"valueKind", u_value_kind},
         {"gc", u_gc},
+        {"getErrorMap", u_err_map},
         {NULL, NULL},
     };
     JSObjectRef b = dx_make_binding(ctx, fns);

@@ -59,6 +59,38 @@ module.exports = function setup(tickInfo, options) {
   // WHATWG URL: non-enumerable as in Node; the module loads on first use.
   defineLazy('URL', () => require('internal/url').URL, false);
   defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams, false);
+  // node:buffer globals: Buffer, atob and btoa are enumerable in Node, Blob and File are not.
+  defineLazy('Buffer', () => require('buffer').Buffer, false);
+  defineLazy('atob', () => require('buffer').atob);
+  defineLazy('btoa', () => require('buffer').btoa);
+  defineLazy('Blob', () => require('internal/blob').Blob, false);
+  defineLazy('File', () => require('internal/blob').File, false);
+  defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder, false);
+  defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder, false);
+  // Events, abort and performance: non-enumerable data properties as in Node, except `performance`
+  // (an enumerable accessor in Node); each module loads on first use.
+  for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
+    defineLazy(name, () => require('internal/event_target')[name], false);
+  }
+  for (const name of ['AbortController', 'AbortSignal']) {
+    defineLazy(name, () => require('internal/abort_controller')[name], false);
+  }
+  for (const name of ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
+    'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {
+    defineLazy(name, () => require('perf_hooks')[name], false);
+  }
+  {
+    let perf;
+    ObjectDefineProperty(globalThis, 'performance', {
+      __proto__: null,
+      configurable: true,
+      enumerable: true,
+      get() { return perf ??= require('perf_hooks').performance; },
+      set(value) {
+        ObjectDefineProperty(globalThis, 'performance', { __proto__: null, value, writable: true, configurable: true, enumerable: true });
+      },
+    });
+  }
 
   wrapAsyncWebAssembly();
 

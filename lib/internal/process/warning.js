@@ -41,7 +41,11 @@ function emitWarning(warning, type, code, ctor) {
   }
   if (warning.name === 'DeprecationWarning') {
     if (process.noDeprecation) return;
-    if (process.throwDeprecation) throw warning;
+    // Thrown on the next tick, as Node does, so warnings emitted before it are still printed.
+    if (process.throwDeprecation) {
+      process.nextTick(() => { throw warning; });
+      return;
+    }
   }
   process.nextTick(() => {
     process.emit('warning', warning);
@@ -57,7 +61,9 @@ function printWarning(warning) {
   }
   let text = `(node:${process.pid}) `;
   if (warning.code) text += `[${warning.code}] `;
-  text += `${warning.name}: ${warning.message}`;
+  const trace = process.traceProcessWarnings || (warning.name === 'DeprecationWarning' && process.traceDeprecation);
+  if (trace && warning.stack) text += require('internal/errors/stack').formatStack(warning);
+  else text += `${warning.name}: ${warning.message}`;
   if (typeof warning.detail === 'string') text += `\n${warning.detail}`;
   internalBinding('fs').writeString(2, `${text}\n`);
 }

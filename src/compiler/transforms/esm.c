@@ -187,6 +187,55 @@ static js_node *import_read(esm *e, const import_ref *r, js_loc loc) {
   return member(e, ident(e, param_name(e, 'i', r->request), loc), r->name, loc);
 }
 
+static bool is_namespace(const import_ref *r) { return r->name.len == 1 && r->name.ptr[0] == '*'; }
+
+/* An import binding is immutable: writing it throws a TypeError after the right-hand side has run,
+ * as for a const. A named import is written as __dx_iK.name, whose setter (the loader's) throws. A
+ * namespace import is a parameter, so a write to it becomes __dx_w(__dx_nK).v, a property whose
+ * getter reads the namespace (`ns ??= x` reads first) and whose setter throws. */
+static js_node *namespace_target(esm *e, const import_ref *r, js_loc loc) {
+  js_node *call = node(e, JS_CALL, loc);
+  if (!call || !list_of(e, &call->u.call.args, 1)) return NULL;
+  call->u.call.callee = ident(e, S("__dx_w"), loc);
+  call->u.call.args.items[0] = ident(e, param_name(e, 'n', r->request), loc);
+  call->u.call.args.len = 1;
+  return member(e, call, S("v"), loc);
+}
+
+/* An assignment target (or pattern) in which references to imports are writes. */
+static void guard_target(esm *e, js_node **slot) {
+  js_node *n = *slot;
+  if (!n || e->oom) return;
+  switch ((js_kind)n->kind) {
+  case JS_IDENT: {
+    const import_ref *r = ref_of(e, n);
+    if (r && is_namespace(r)) {
+      js_node *t = namespace_target(e, r, n->loc);
+      if (t) *slot = t;
+    }
+    break;
+  }
+  case JS_ARRAY_PATTERN:
+    for (uint32_t i = 0; i < n->u.list.items.len; i++) guard_target(e, &n->u.list.items.items[i]);
+    break;
+  case JS_OBJECT_PATTERN:
+    for (uint32_t i = 0; i < n->u.list.items.len; i++) {
+      js_node *p = n->u.list.items.items[i];
+      if (p->kind == JS_PROPERTY) guard_target(e, &p->u.prop.value);
+      else guard_target(e, &n->u.list.items.items[i]);
+    }
+    break;
+  case JS_ASSIGN_PATTERN:
+    guard_target(e, &n->u.bin.left);
+    break;
+  case JS_REST:
+    guard_target(e, &n->u.unary.arg);
+    break;
+  default:
+    break;
+  }
+}
+
 static bool rewrite(js_node **slot, void *ud) {
   esm *e = ud;
   js_node *n = *slot;
@@ -203,7 +252,7 @@ static bool rewrite(js_node **slot, void *ud) {
     /* f() with f imported must still call with this = undefined: (0, __dx_i0.f)() */
     js_node **callee = n->kind == JS_CALL ? &n->u.call.callee : &n->u.tagged.tag;
     const import_ref *r = ref_of(e, *callee);
-    if (r && !(r->name.len == 1 && r->name.ptr[0] == '*')) {
+    if (r && !is_namespace(r)) {
       js_node *seq = node(e, JS_SEQUENCE, (*callee)->loc);
       js_node *zero = node(e, JS_NUMBER, (*callee)->loc);
       if (!seq || !zero || !list_of(e, &seq->u.list.items, 2)) return false;
@@ -216,10 +265,22 @@ static bool rewrite(js_node **slot, void *ud) {
     }
     return true;
   }
-  case JS_PROPERTY:
-    /* {x} with x imported becomes {x: __dx_i0.x}; a pattern's shorthand is a write and stays an
-     * error at run time, as assigning to an import is. */
-    if ((n->flags & JS_NF_SHORTHAND) && n->u.prop.value && ref_of(e, n->u.prop.value)) n->flags &= (uint16_t)~JS_NF_SHORTHAND;
+  case JS_PROPERTY: {
+    /* {x} with x imported becomes {x: __dx_i0.x}; in a pattern ({x} = o, {x = 1} = o) it is a
+     * write, which guard_target has made throw. */
+    js_node *v = n->u.prop.value;
+    if (v && v->kind == JS_ASSIGN_PATTERN) v = v->u.bin.left;
+    if ((n->flags & JS_NF_SHORTHAND) && v && (ref_of(e, v) || v->kind != JS_IDENT)) n->flags &= (uint16_t)~JS_NF_SHORTHAND;
+    return true;
+  }
+  case JS_ASSIGN:
+    guard_target(e, &n->u.bin.left);
+    return true;
+  case JS_UPDATE:
+    guard_target(e, &n->u.unary.arg);
+    return true;
+  case JS_FOR_IN: case JS_FOR_OF:
+    if (n->u.for_in.left->kind != JS_VAR_DECL) guard_target(e, &n->u.for_in.left);
     return true;
   case JS_IMPORT_META:
     *slot = ident(e, S("__dx_meta"), n->loc);
@@ -536,14 +597,15 @@ int js_esm_transform(js_ast *ast, js_esm_info *info) {
   }
   if (e.oom) goto oom;
 
-  /* 6. The function expression: (function* (__dx_e, __dx_meta, __dx_import, __dx_i0, __dx_n0, ...) {...}) */
+  /* 6. The function expression: (function* (__dx_e, __dx_meta, __dx_import, __dx_w, __dx_i0, __dx_n0, ...) {...}) */
   js_function *f = js_arena_zalloc(e.arena, sizeof *f);
   js_node *fn = node(&e, JS_FUNCTION, prog->loc);
   js_node *block = node(&e, JS_BLOCK, prog->loc);
-  if (!f || !fn || !block || !list_of(&e, &f->params, 3 + 2 * info->nrequests)) goto oom;
+  if (!f || !fn || !block || !list_of(&e, &f->params, 4 + 2 * info->nrequests)) goto oom;
   f->params.items[f->params.len++] = ident(&e, S("__dx_e"), prog->loc);
   f->params.items[f->params.len++] = ident(&e, S("__dx_meta"), prog->loc);
   f->params.items[f->params.len++] = ident(&e, S("__dx_import"), prog->loc);
+  f->params.items[f->params.len++] = ident(&e, S("__dx_w"), prog->loc);
   for (uint32_t k = 0; k < info->nrequests; k++) {
     f->params.items[f->params.len++] = ident(&e, param_name(&e, 'i', k), prog->loc);
     f->params.items[f->params.len++] = ident(&e, param_name(&e, 'n', k), prog->loc);

@@ -3,7 +3,7 @@
  *
  * The printed program is a single expression statement, whose completion value is
  *
- *   (function* (__dx_e, __dx_meta, __dx_import, __dx_i0, __dx_n0, __dx_i1, __dx_n1, ...) {
+ *   (function* (__dx_e, __dx_meta, __dx_import, __dx_w, __dx_i0, __dx_n0, __dx_i1, __dx_n1, ...) {
  *     "use strict";
  *     __dx_e({ get x() { return x; }, get default() { return __dx_default; } });
  *     yield;
@@ -18,7 +18,10 @@
  * body. __dx_iK is the bindings object of the
  * module that request K resolved to and __dx_nK its namespace object (passed only when the module
  * imports that request's namespace); every reference to an imported binding is rewritten to a read
- * of __dx_iK.name, so bindings are live. `import.meta` becomes __dx_meta and `import(x)` a call of
+ * of __dx_iK.name, so bindings are live. Imported bindings are immutable: a write to __dx_iK.name
+ * hits the loader's throwing setter, and a write to a namespace import becomes __dx_w(__dx_nK).v,
+ * whose setter throws too (TypeError "Assignment to constant variable.", after the right-hand side,
+ * as for a const). `import.meta` becomes __dx_meta and `import(x)` a call of
  * __dx_import(x), which the loader binds to the module. Identifiers starting with __dx_ are
  * reserved for this transform. */
 #ifndef JS_TRANSFORMS_ESM_H

@@ -331,8 +331,21 @@ function loadGraph(url, attributes, fresh) {
 
 // ---- linking ----
 
+// Imported bindings are immutable: the transform writes `x = v` for an imported x as a [[Set]] of
+// its bindings object (or, for a namespace import, of importTarget's holder), which throws V8's
+// const error once the right-hand side has run.
+function assignToImport() {
+  throw new TypeError('Assignment to constant variable.');
+}
+
+function importTarget(value) {
+  const target = { __proto__: null };
+  ObjectDefineProperty(target, 'v', { __proto__: null, get: () => value, set: assignToImport });
+  return target;
+}
+
 function defineGetter(obj, name, get) {
-  ObjectDefineProperty(obj, name, { __proto__: null, get, enumerable: true, configurable: true });
+  ObjectDefineProperty(obj, name, { __proto__: null, get, set: assignToImport, enumerable: true, configurable: true });
 }
 
 // ResolveExport: { module, name } (name kNamespaceBinding for a namespace), null, or 'ambiguous'.
@@ -514,6 +527,7 @@ function link(fresh) {
       },
       m.meta = importMetaOf(m),
       (specifier, options) => importDynamic(specifier, options, m.url),
+      importTarget,
     ];
     for (let r = 0; r < m.deps.length; r++) {
       ArrayPrototypePush(args, m.deps[r].bindings, m.requests[r].namespace ? getNamespace(m.deps[r]) : undefined);
@@ -708,8 +722,10 @@ function asyncModuleExecutionRejected(m, error) {
   m.evaluationError = error;
   m.status = 'evaluated';
   m.asyncEvaluation = 0;
-  for (let i = 0; i < m.asyncParents.length; i++) asyncModuleExecutionRejected(m.asyncParents[i], error);
+  // The module's own top-level capability first, then its parents' (the order ECMA-262 has had since
+  // 2024: a graph's importer sees the rejection before importers of graphs that depend on it).
   if (m.capability) m.capability.reject(error);
+  for (let i = 0; i < m.asyncParents.length; i++) asyncModuleExecutionRejected(m.asyncParents[i], error);
 }
 
 // Evaluate(): a promise that settles when m and its dependencies have run.
@@ -759,9 +775,11 @@ function importAttributesOf(options) {
   if (w === null || typeof w !== 'object') throw new TypeError("The 'with' option must be an object");
   const attrs = ObjectCreate(null);
   const keys = ObjectKeys(w);
+  // EnumerableOwnProperties(w, key+value): one [[Get]] per enumerable key.
   for (let i = 0; i < keys.length; i++) {
-    if (typeof w[keys[i]] !== 'string') throw new TypeError('Import attribute value must be a string');
-    attrs[keys[i]] = w[keys[i]];
+    const value = w[keys[i]];
+    if (typeof value !== 'string') throw new TypeError('Import attribute value must be a string');
+    attrs[keys[i]] = value;
   }
   return attrs;
 }
@@ -772,7 +790,14 @@ function importDynamic(specifier, options, referrerURL) {
     const attributes = importAttributesOf(options);
     const url = resolveSpecifier(`${specifier}`, referrerURL);
     const m = loadAndLink(url, attributes);
-    return PromisePrototypeThen(evaluate(m), () => getNamespace(m));
+    // ContinueDynamicImport calls Evaluate() from a reaction to the loading promise, never
+    // synchronously: the importer (and the rest of a graph being evaluated) runs to its end first, so
+    // a module of that graph is evaluated in the graph's order, not when import() is called.
+    const cap = newCapability();
+    PromisePrototypeThen(PromiseResolve(undefined), () => {
+      PromisePrototypeThen(evaluate(m), () => cap.resolve(getNamespace(m)), cap.reject);
+    });
+    return cap.promise;
   } catch (e) {
     return PromiseReject(e);
   }

@@ -1,0 +1,4 @@
+// self-test: fail — a global the test did not declare.
+'use strict';
+require('../common');
+globalThis.someLeakedGlobal = 1;
