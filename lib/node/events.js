@@ -508,7 +508,14 @@ function listenerCount(type, listener) {
 }
 
 function eventNames() {
-  return this._eventsCount > 0 ? ReflectOwnKeys(this._events) : [];
+  if (!(this._eventsCount > 0)) return [];
+  // Streams pre-create their common event slots as undefined; those are not event names.
+  const keys = ReflectOwnKeys(this._events);
+  const names = [];
+  for (let i = 0; i < keys.length; i++) {
+    if (this._events[keys[i]] !== undefined) ArrayPrototypePush(names, keys[i]);
+  }
+  return names;
 }
 
 {

@@ -97,7 +97,9 @@ static void checkpoint(dx_runtime *rt) {
         JSUnlock(rt->ctx);
         JSLock(rt->ctx);
         again = rt->tick_info[DX_TICK_HAS_TICK] != 0;
-        if (rt->tick_info[DX_TICK_HAS_REJECTION]) {
+        /* As Node's processTicksAndRejections: rejections are looked at only once the nextTick
+         * queue is empty, so a handler attached by a tick that a promise job queued still counts. */
+        if (!again && rt->tick_info[DX_TICK_HAS_REJECTION]) {
             call_hook(rt, rt->hooks.process_rejections);
             again = true;
         }

@@ -45,3 +45,21 @@ test('FinalizationRegistry callbacks run once their targets are collected', asyn
   garbage = null;
   assert.ok(called > 0, 'no FinalizationRegistry callback ran within 20 s');
 });
+
+test('a rejection handled by a nextTick that a promise job queued is not reported', async () => {
+  // Node looks at rejections only once the nextTick queue is empty (processTicksAndRejections).
+  const seen = [];
+  const onUnhandled = (reason) => seen.push(reason);
+  process.on('unhandledRejection', onUnhandled);
+  await new Promise((resolve) => {
+    Promise.resolve().then(() => {
+      const q = Promise.reject(new Error('q'));
+      process.nextTick(() => {
+        q.catch(() => {});
+        setTimeout(resolve, 10);
+      });
+    });
+  });
+  process.off('unhandledRejection', onUnhandled);
+  assert.deepStrictEqual(seen, []);
+});
