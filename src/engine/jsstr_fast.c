@@ -198,6 +198,28 @@ JSValueRef dx__jsstr_fast_utf16(JSContextRef ctx, const uint16_t *p, size_t n) {
     return v;
 }
 
+void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars) {
+    if (!n || !direct_ok(ctx)) return NULL;
+    string_impl *impl = NULL;
+    span8 data = {0};
+    create_uninit8(&impl, n, &data);
+    if (!impl || data.size != n || !data.ptr) abort();
+    *chars = data.ptr;
+    return impl;
+}
+
+void *dx__jsstr_fast_begin16(JSContextRef ctx, size_t n, uint16_t **chars) {
+    if (!n || !direct_ok(ctx)) return NULL;
+    string_impl *impl = NULL;
+    span16 data = {0};
+    create_uninit16(&impl, n, &data);
+    if (!impl || data.size != n || !data.ptr) abort();
+    *chars = data.ptr;
+    return impl;
+}
+
+JSValueRef dx__jsstr_fast_finish(JSContextRef ctx, void *impl) { return impl_to_js(ctx, impl); }
+
 bool dx__jsstr_fast_view(dx_strview *v) {
     const string_impl *impl = view_impl(v->ref);
     if (!impl) return false;

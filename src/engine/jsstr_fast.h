@@ -11,6 +11,11 @@ bool dx__jsstr_fast_ok(void);
 JSValueRef dx__jsstr_fast_latin1(JSContextRef ctx, const uint8_t *p, size_t n);
 JSValueRef dx__jsstr_fast_utf16(JSContextRef ctx, const uint16_t *p, size_t n);
 /* Fills chars/length/is8bit of a view whose `ref` is set; false to use the public API instead. */
+/* A new string of n > 0 units to fill in place, then turn into a JS string with
+ * dx__jsstr_fast_finish; NULL when the direct path is off (use the copying functions). */
+void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars);
+void *dx__jsstr_fast_begin16(JSContextRef ctx, size_t n, uint16_t **chars);
+JSValueRef dx__jsstr_fast_finish(JSContextRef ctx, void *impl);
 bool dx__jsstr_fast_view(dx_strview *v);
 void dx__jsstr_fast_view_release(dx_strview *v);
 
