@@ -14,7 +14,7 @@ const REPO = path.resolve(HERE, '../../..');
 const DEFAULT_MODULES = [
   'buffer', 'events', 'event-emitter', 'eventtarget', 'abortcontroller', 'abortsignal', 'util', 'path', 'url',
   'whatwg-url', 'querystring', 'string-decoder', 'assert', 'os', 'timers-promises', 'perf-hooks', 'performance',
-  'whatwg-encoding', 'textdecoder', 'blob', 'mime', 'structuredClone', 'console', 'process', 'timers',
+  'whatwg-encoding', 'textdecoder', 'blob', 'mime', 'structuredClone', 'console', 'process', 'timers', 'stream',
 ];
 
 // Flags that change nothing a test checks: the runner leaves them out for a runtime that rejects them.
