@@ -100,8 +100,15 @@ function ctxBrand(self) {
   return c;
 }
 
+// ToString, with V8's message for a Symbol (JSC words its TypeError differently, and programs and
+// Node's tests match the message).
+function toStr(v) {
+  if (typeof v === 'symbol') throw new TypeError('Cannot convert a Symbol value to a string');
+  return `${v}`;
+}
+
 function toUSVString(v) {
-  return StringPrototypeToWellFormed(`${v}`);
+  return StringPrototypeToWellFormed(toStr(v));
 }
 
 // Both the constructor and the static functions convert their arguments with template literals,
@@ -128,8 +135,8 @@ class URL {
       return;
     }
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    input = `${input}`;
-    if (base !== undefined) base = `${base}`;
+    input = toStr(input);
+    if (base !== undefined) base = toStr(base);
     const c = parseOrNull(input, base);
     if (c === null) {
       const err = new ERR_INVALID_URL();
@@ -144,7 +151,7 @@ class URL {
 
   #set(which, value) {
     const c = this.#context;
-    const href = binding.update(c.href, which, `${value}`, offsets);
+    const href = binding.update(c.href, which, toStr(value), offsets);
     if (href === false) return false;
     this.#context = new URLContext(href);
     return true;
@@ -179,7 +186,7 @@ class URL {
   get href() { return ctxBrand(this).href; }
   set href(value) {
     ctxForSet(this);
-    value = `${value}`;
+    value = toStr(value);
     if (!this.#set(kHref, value)) {
       const err = new ERR_INVALID_URL();
       err.input = value;
@@ -273,8 +280,8 @@ class URL {
 
   static parse(url, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    url = `${url}`;
-    if (base !== undefined) base = `${base}`;
+    url = toStr(url);
+    if (base !== undefined) base = toStr(base);
     const c = parseOrNull(url, base);
     if (c === null) return null;
     pendingContext = c;
@@ -283,8 +290,8 @@ class URL {
 
   static canParse(url, base = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('url');
-    url = `${url}`;
-    if (base !== undefined) base = `${base}`;
+    url = toStr(url);
+    if (base !== undefined) base = toStr(base);
     return binding.canParse(url, base);
   }
 
@@ -349,7 +356,7 @@ ObjectDefineProperties(URL, {
 // Blobs registered by URL.createObjectURL, by id ("blob:nodedata:<id>").
 const blobStore = new SafeMap();
 function resolveObjectURL(url) {
-  const c = parseOrNull(`${url}`);
+  const c = parseOrNull(toStr(url));
   if (c === null || StringPrototypeSlice(c.href, 0, c.schemeEnd) !== 'blob') return undefined;
   const path = StringPrototypeSlice(c.href, c.pathStart, c.pathEnd);
   if (!StringPrototypeStartsWith(path, 'nodedata:')) return undefined;

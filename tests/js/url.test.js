@@ -323,3 +323,11 @@ test('legacy url.resolve and url.format', () => {
   const o = url.resolveObject('http://a/b', '?x');
   assert.strictEqual(o.href, 'http://a/b?x');
 });
+
+test('a Symbol where a string is expected: TypeError with V8\'s message', () => {
+  const msg = /^TypeError: Cannot convert a Symbol value to a string$/;
+  assert.throws(() => new URL(Symbol('x')), (e) => msg.test(String(e)));
+  assert.throws(() => new URLSearchParams({ [Symbol('k')]: 'a' }), (e) => msg.test(String(e)));
+  assert.throws(() => new URLSearchParams().append(Symbol('k'), 'v'), (e) => msg.test(String(e)));
+  assert.throws(() => { new URL('http://a').pathname = Symbol('p'); }, (e) => msg.test(String(e)));
+});
