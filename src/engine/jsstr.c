@@ -186,7 +186,6 @@ void dx_strview_open(JSContextRef ctx, JSValueRef value, dx_strview *out) {
 }
 
 void dx_strview_close(dx_strview *v) {
-    if (v->owned) dx__jsstr_fast_view_release(v);
     if (v->ref) JSStringRelease(v->ref);
     memset(v, 0, sizeof *v);
 }

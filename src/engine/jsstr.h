@@ -32,7 +32,6 @@ typedef struct dx_strview {
     bool is8bit;
     /* private */
     JSStringRef ref;
-    void *owned;
 } dx_strview;
 
 /* Opens a view of `value`, which must be a string (callers convert first). Never fails. */

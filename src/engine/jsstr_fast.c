@@ -230,4 +230,3 @@ bool dx__jsstr_fast_view(dx_strview *v) {
     return true;
 }
 
-void dx__jsstr_fast_view_release(dx_strview *v) { (void)v; }

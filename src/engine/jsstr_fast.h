@@ -17,6 +17,5 @@ void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars);
 void *dx__jsstr_fast_begin16(JSContextRef ctx, size_t n, uint16_t **chars);
 JSValueRef dx__jsstr_fast_finish(JSContextRef ctx, void *impl);
 bool dx__jsstr_fast_view(dx_strview *v);
-void dx__jsstr_fast_view_release(dx_strview *v);
 
 #endif

@@ -32,8 +32,6 @@ typedef enum dx_kind {
     DX_KIND_ARRAY_BUFFER,
     DX_KIND_SHARED_ARRAY_BUFFER,
     DX_KIND_DATA_VIEW,
-    DX_KIND_PROMISE,
-    DX_KIND_PROXY,
     DX_KIND_GENERATOR,
     DX_KIND_ASYNC_GENERATOR,
     /* A filter, not a brand: Symbol and BigInt wrapper objects share their JSType with other

@@ -649,6 +649,29 @@ static bool double_dot(const buf *b) {
 /* The basic URL parser over preprocessed input `in` (tabs and newlines removed, valid UTF-8).
  * Without an override it fills a fresh record; with one it modifies *url as the setters need.
  * Returns 0, or -1 for failure (the setters then drop *url). */
+/* The relative and file states, after copying the base's path and query: `?` and `#` start a new
+ * query or fragment; any other code point drops the query and enters the path state (true: the
+ * caller trims the copied path and looks at c again); EOF keeps the base's. */
+static bool continue_from_base(rec *url, int c, state *st) {
+    if (c == '?') {
+        url->has_query = true;
+        buf_clear(&url->query);
+        *st = ST_QUERY;
+        return false;
+    }
+    if (c == '#') {
+        url->has_fragment = true;
+        buf_clear(&url->fragment);
+        *st = ST_FRAGMENT;
+        return false;
+    }
+    if (c < 0) return false;
+    url->has_query = false;
+    buf_clear(&url->query);
+    *st = ST_PATH;
+    return true;
+}
+
 static int basic_parse(const char *in, size_t n, const rec *base, rec *url, state override) {
     state st = override ? override : ST_SCHEME_START;
     LOCAL_BUF(b, 128);
@@ -753,19 +776,8 @@ static int basic_parse(const char *in, size_t n, const rec *base, rec *url, stat
                 copy_authority(url, base);
                 copy_buf(&url->path, &base->path);
                 copy_query(url, base);
-                if (c == '?') {
-                    url->has_query = true;
-                    buf_clear(&url->query);
-                    st = ST_QUERY;
-                } else if (c == '#') {
-                    url->has_fragment = true;
-                    buf_clear(&url->fragment);
-                    st = ST_FRAGMENT;
-                } else if (c >= 0) {
-                    url->has_query = false;
-                    buf_clear(&url->query);
+                if (continue_from_base(url, c, &st)) {
                     shorten_path(url);
-                    st = ST_PATH;
                     p--;
                 }
             }
@@ -890,20 +902,9 @@ static int basic_parse(const char *in, size_t n, const rec *base, rec *url, stat
                 copy_host(url, base);
                 copy_buf(&url->path, &base->path);
                 copy_query(url, base);
-                if (c == '?') {
-                    url->has_query = true;
-                    buf_clear(&url->query);
-                    st = ST_QUERY;
-                } else if (c == '#') {
-                    url->has_fragment = true;
-                    buf_clear(&url->fragment);
-                    st = ST_FRAGMENT;
-                } else if (c >= 0) {
-                    url->has_query = false;
-                    buf_clear(&url->query);
+                if (continue_from_base(url, c, &st)) {
                     if (!starts_with_wdl(in + p, n - p)) shorten_path(url);
                     else buf_clear(&url->path);
-                    st = ST_PATH;
                     p--;
                 }
             } else {

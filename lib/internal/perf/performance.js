@@ -11,6 +11,7 @@ const {
   MathFloor,
   NumberIsNaN,
   ObjectDefineProperties,
+  ObjectGetOwnPropertyDescriptor,
   ObjectDefineProperty,
   ReflectApply,
   ReflectConstruct,
@@ -160,6 +161,37 @@ function getMark(name) {
 
 const kDetail = Symbol('kDetail');
 
+// The members PerformanceMark and PerformanceMeasure share: the enumerable `detail` getter (brand
+// checked), toJSON with the detail, and the toStringTag.
+function defineDetail(cls) {
+  const name = cls.name;
+  // An accessor named `detail` (get detail), as a class getter would be.
+  const { get } = ObjectGetOwnPropertyDescriptor({
+    get detail() {
+      if (this?.[kDetail] === undefined) throw new ERR_INVALID_THIS(name);
+      return this[kDetail];
+    },
+  }, 'detail');
+  ObjectDefineProperties(cls.prototype, {
+    detail: { __proto__: null, get, enumerable: true, configurable: true },
+    toJSON: {
+      __proto__: null,
+      writable: true,
+      configurable: true,
+      value: function toJSON() {
+        return {
+          name: this.name,
+          entryType: this.entryType,
+          startTime: this.startTime,
+          duration: this.duration,
+          detail: this[kDetail],
+        };
+      },
+    },
+    [SymbolToStringTag]: { __proto__: null, value: name, configurable: true },
+  });
+}
+
 class PerformanceMark extends PerformanceEntry {
   constructor(name, options = undefined) {
     if (arguments.length === 0) throw new ERR_MISSING_ARGS('name');
@@ -176,25 +208,8 @@ class PerformanceMark extends PerformanceEntry {
     this[kDetail] = detail != null ? structuredClone(detail) : null;
   }
 
-  get detail() {
-    if (this?.[kDetail] === undefined) throw new ERR_INVALID_THIS('PerformanceMark');
-    return this[kDetail];
-  }
-
-  toJSON() {
-    return {
-      name: this.name,
-      entryType: this.entryType,
-      startTime: this.startTime,
-      duration: this.duration,
-      detail: this[kDetail],
-    };
-  }
 }
-ObjectDefineProperties(PerformanceMark.prototype, {
-  detail: { __proto__: null, enumerable: true },
-  [SymbolToStringTag]: { __proto__: null, value: 'PerformanceMark', configurable: true },
-});
+defineDetail(PerformanceMark);
 
 const kMeasureToken = Symbol('kMeasureToken');
 
@@ -206,25 +221,8 @@ class PerformanceMeasure extends PerformanceEntry {
     this[kDetail] = detail;
   }
 
-  get detail() {
-    if (this?.[kDetail] === undefined) throw new ERR_INVALID_THIS('PerformanceMeasure');
-    return this[kDetail];
-  }
-
-  toJSON() {
-    return {
-      name: this.name,
-      entryType: this.entryType,
-      startTime: this.startTime,
-      duration: this.duration,
-      detail: this[kDetail],
-    };
-  }
 }
-ObjectDefineProperties(PerformanceMeasure.prototype, {
-  detail: { __proto__: null, enumerable: true },
-  [SymbolToStringTag]: { __proto__: null, value: 'PerformanceMeasure', configurable: true },
-});
+defineDetail(PerformanceMeasure);
 
 function mark(name, options) {
   const entry = ReflectConstruct(PerformanceMark, arguments);
