@@ -16,3 +16,8 @@ const dx_jsc_private *dx_jsc_private_get(void) {
     }
     return &priv;
 }
+
+void dx_jsc_initialize_main_run_loop(void) {
+    void (*init)(void) = (void (*)(void))dlsym(RTLD_DEFAULT, "_ZN3WTF7RunLoop14initializeMainEv");
+    if (init) init();
+}

@@ -46,6 +46,13 @@ typedef struct dx_jsc_private {
     dx_promise_result_fn promise_result;
 } dx_jsc_private;
 
+/* WTF::RunLoop::initializeMain(): makes the calling thread's run loop WTF's main one. JSC's full-GC
+ * timer reaches WTF::MemoryPressureHandler::singleton(), whose constructor dereferences the main
+ * run loop: without this call, the first full collection run from the timer crashes (SIGSEGV at
+ * address 8). Call once, on the main thread, after pushing the thread-default GMainContext and
+ * before the first JSC call. Does nothing if this build lacks the symbol. */
+void dx_jsc_initialize_main_run_loop(void);
+
 /* Resolves the C++ members once; never fails (missing members stay NULL). */
 const dx_jsc_private *dx_jsc_private_get(void);
 

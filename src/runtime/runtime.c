@@ -210,6 +210,7 @@ int dx_runtime_main(const dx_options *opts) {
      * which the uv loop turns (glib_pump.c). It must be pushed before the first JSC call. */
     GMainContext *gctx = g_main_context_new();
     g_main_context_push_thread_default(gctx);
+    dx_jsc_initialize_main_run_loop();
 
     rt->loop = uv_default_loop();
     rt->group = JSContextGroupCreate();

@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <cmocka.h>
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -104,6 +105,15 @@ static void exceptions(void **state) {
     assert_string_equal(eval_str("callback((x) => x * 2, 21)"), "42");
 }
 
+/* JSC's full-GC timer calls WTF::MemoryPressureHandler::singleton(), which crashes unless the main
+ * run loop was initialised (the runtime does it at start; see jsc_private.h). */
+static void memory_pressure_handler_after_run_loop_init(void **state) {
+    (void)state;
+    void *(*singleton)(void) = (void *(*)(void))dlsym(RTLD_DEFAULT, "_ZN3WTF21MemoryPressureHandler9singletonEv");
+    if (!singleton) skip();
+    assert_non_null(singleton());
+}
+
 static void survives_gc(void **state) {
     (void)state;
     for (int i = 0; i < 3; i++) JSSynchronousGarbageCollectForDebugging(ctx);
@@ -111,12 +121,13 @@ static void survives_gc(void **state) {
 }
 
 int main(void) {
+    dx_jsc_initialize_main_run_loop();
     ctx = JSGlobalContextCreate(NULL);
     setup_globals();
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(path_matches_build), cmocka_unit_test(arguments_and_results),
         cmocka_unit_test(receivers),          cmocka_unit_test(exceptions),
-        cmocka_unit_test(survives_gc),
+        cmocka_unit_test(survives_gc),           cmocka_unit_test(memory_pressure_handler_after_run_loop_init),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     JSGlobalContextRelease(ctx);
