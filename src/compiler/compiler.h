@@ -25,6 +25,8 @@ typedef struct js_parse_options {
   unsigned max_depth;    /* nesting bound; 0 picks JS_DEFAULT_MAX_DEPTH */
   bool strict;           /* Script goal only: parse as strict code from the start */
   js_lang lang;          /* JS_LANG_JS unless set */
+  bool cjs_body;         /* Script goal only: the source is the body of Node's CommonJS wrapper
+                            function, so top-level `return` and `using` declarations are allowed */
 } js_parse_options;
 
 /* Nesting of statements and expressions deeper than this is reported as an error instead of

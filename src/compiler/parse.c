@@ -544,6 +544,7 @@ js_ast *js_parse(const char *src, size_t len, const js_parse_options *opts) {
   js_arena_init(&p->scratch, 0);
   p->filename = opts->filename ? opts->filename : "<input>";
   p->module = opts->goal == JS_GOAL_MODULE;
+  p->cjs_body = !p->module && opts->cjs_body;
   p->max_depth = opts->max_depth ? opts->max_depth : JS_DEFAULT_MAX_DEPTH;
   p->too_large = too_large;
   p->jsx = opts->lang == JS_LANG_JSX || opts->lang == JS_LANG_TSX;

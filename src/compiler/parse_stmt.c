@@ -182,7 +182,7 @@ static bool await_using_starts_decl(js_parser *p) {
 }
 
 static void check_using_place(js_parser *p, uint32_t at) {
-  if (p->scope->kind == JS_SCOPE_PROGRAM && !p->module)
+  if (p->scope->kind == JS_SCOPE_PROGRAM && !p->module && !p->cjs_body)
     js__report(p, at, "'using' declarations are not allowed at the top level of a script");
   else if (p->scope->kind == JS_SCOPE_SWITCH)
     js__report(p, at, "'using' declarations are not allowed directly in a switch case");
@@ -672,7 +672,7 @@ static js_node *parse_stmt(js_parser *p, int mode) {
     goto out;
   case JS_KW_RETURN: {
     js_fnctx *f = p->fn;
-    if (f->flags & (JS_CTX_PROGRAM | JS_CTX_STATIC_BLOCK | JS_CTX_FIELD))
+    if ((f->flags & (JS_CTX_STATIC_BLOCK | JS_CTX_FIELD)) || ((f->flags & JS_CTX_PROGRAM) && !p->cjs_body))
       js__report(p, t->start, "Illegal return statement");
     n = js__node_here(p, JS_RETURN);
     js__next(p);

@@ -112,6 +112,7 @@ typedef struct js_parser {
   jmp_buf *jmp;
   const char *filename;
   bool module;
+  bool cjs_body;     /* script goal inside Node's CommonJS wrapper: top-level return and using */
   bool jsx;          /* lang is JSX or TSX: `<` starts an element where an expression starts */
   bool ts;           /* lang is TS or TSX: type syntax is parsed and erased (parse_ts.c) */
   /* TypeScript state (parse_ts.c) */

@@ -344,6 +344,7 @@ FN(m_compile_module) {
             if (js_jsx_lower(ast, &(js_jsx_options){.filename = url}) < 0) abort();
         }
         if (ast->nerrors) { throw_parse_error(ctx, ast, url, exc); goto out; }
+        if (js_using_lower(ast) < 0) abort();
         js_esm_info info;
         if (js_esm_transform(ast, &info) < 0) abort();
         esm_info_to_compiled(&info, &c);
@@ -478,9 +479,8 @@ FN(m_compile_cjs) {
         js_ast_free(ast);
         ast = NULL;
         if (!esm) {
-            /* Top-level `return` is not accepted yet: the file is parsed as a script, not inside the
-             * CommonJS wrapper. */
-            js_parse_options so = {.goal = JS_GOAL_SCRIPT, .filename = file, .lang = lang};
+            /* As the body of the CommonJS wrapper: top-level `return` and `using` are allowed. */
+            js_parse_options so = {.goal = JS_GOAL_SCRIPT, .filename = file, .lang = lang, .cjs_body = true};
             ast = js_parse(src, len, &so);
             if (!ast) abort();
             /* Node's detection: a file that fails as CommonJS but parses as a module (top-level
@@ -501,6 +501,7 @@ FN(m_compile_cjs) {
             if (js_jsx_lower(ast, &(js_jsx_options){.filename = file}) < 0) abort();
         }
         if (ast->nerrors) { throw_parse_error(ctx, ast, file, exc); goto out; }
+        if (js_using_lower(ast) < 0) abort();
         print_with_map(ast, src, len, &c, &code, &map);
         cache_store(&key, file, &c);
     }

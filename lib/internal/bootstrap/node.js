@@ -56,6 +56,12 @@ module.exports = function setup(tickInfo, options) {
     writable: true, configurable: true, enumerable: false,
   });
   defineLazy('console', () => require('console'), false);
+  // What the compiler lowers `using` declarations to (lib/internal/using.js); hidden and fixed.
+  let usingHelpers;
+  ObjectDefineProperty(globalThis, '__dx_using', {
+    __proto__: null, enumerable: false, configurable: false,
+    get: () => (usingHelpers ??= require('internal/using')),
+  });
   // WHATWG URL: non-enumerable as in Node; the module loads on first use.
   defineLazy('URL', () => require('internal/url').URL, false);
   defineLazy('URLSearchParams', () => require('internal/url').URLSearchParams, false);

@@ -90,7 +90,8 @@ function WritableState(options, stream, isDuplex) {
   // True while _write() runs; a synchronous callback defers its work to the next tick.
   this.sync = true;
   this.bufferProcessing = false;
-  this.onwrite = onwrite.bind(undefined, stream);
+  // A closure, not onwrite.bind(): JSC calls a bound function through a slower thunk.
+  this.onwrite = (er) => onwrite(stream, er);
   this.writecb = null;
   this.writelen = 0;
   // Batches the callbacks of consecutive synchronous writes into one tick.
@@ -403,7 +404,8 @@ function clearBuffer(stream, state) {
     if (i === buffered.length) {
       resetBuffer(state);
     } else if (i > 256) {
-      ArrayPrototypeSplice(buffered, 0, i);
+      // A fresh array, not splice(): JSC turns an array spliced at its front into slower storage.
+      state.buffered = ArrayPrototypeSlice(buffered, i);
       state.bufferedIndex = 0;
     } else {
       state.bufferedIndex = i;

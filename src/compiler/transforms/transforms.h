@@ -48,4 +48,13 @@ typedef struct js_jsx_options {
  * goal) of its helpers at the top of the program, under names no identifier of the file uses. */
 int js_jsx_lower(js_ast *ast, const js_jsx_options *opts);
 
+/* ---- using declarations (transforms/using.c) ------------------------------------------- */
+
+/* Lowers `using` and `await using` declarations (blocks, function and static-block bodies, for
+ * heads, a module's top level, a CommonJS body parsed with cjs_body) to try/finally over the
+ * engine's DisposableStack / AsyncDisposableStack, for engines that do not parse them. Run after
+ * the TypeScript and JSX transforms and before the module transform. Returns 0, or -1 when memory
+ * runs out. */
+int js_using_lower(js_ast *ast);
+
 #endif

@@ -6,7 +6,7 @@ const {
   ArrayPrototypePush, ArrayPrototypeIndexOf, ArrayPrototypeJoin, ObjectCreate, ObjectDefineProperty,
   ObjectFreeze, ObjectKeys, ObjectPrototypeHasOwnProperty, ReflectApply, SafeMap, StringPrototypeSlice,
   StringPrototypeStartsWith, StringPrototypeEndsWith, StringPrototypeLastIndexOf, JSONParse,
-  ArrayIsArray,
+  ArrayIsArray, StringPrototypeIncludes,
 } = primordials;
 
 const binding = internalBinding('modules');
@@ -241,6 +241,21 @@ Module._extensions['.js'] = function loadJS(module, filename) {
         binding.hasModuleSyntax(content, 'commonjs')) {
       module.exports = require('internal/modules/esm/loader').requireESM(filename, module.parent && module.parent.filename);
       return;
+    }
+    // JavaScriptCore does not parse `using` declarations: such a file goes through our compiler,
+    // which lowers them (compiler/transforms/using.c).
+    if (err instanceof SyntaxError && StringPrototypeIncludes(content, 'using')) {
+      let code;
+      try {
+        code = binding.compileCjs(content, filename, 'commonjs');
+      } catch {
+        throw err;
+      }
+      if (code !== null) {
+        stack.registerOriginal(filename, content);
+        module._compile(code, filename);
+        return;
+      }
     }
     throw err;
   }
