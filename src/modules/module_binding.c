@@ -54,13 +54,30 @@ FN(m_eval_script) {
     if (!src) return NULL;
     dx_rewrite_dynamic_import(src, len);
     JSStringRef s = JSValueToStringCopy(ctx, dx_str_value(ctx, src, len), NULL);
-    free(src);
     char *file = dx_to_utf8(ctx, argv[1], NULL, exc);
-    if (!file) { JSStringRelease(s); return NULL; }
+    if (!file) { JSStringRelease(s); free(src); return NULL; }
     JSStringRef u = dx_jsstr(file);
     JSValueRef r = JSEvaluateScript(ctx, s, NULL, u, 1, exc);
     JSStringRelease(s);
+    if (!r && memmem(src, len, "using", 5)) {
+        /* JSC does not parse `using` declarations: lowered by the compiler, if that parses it. */
+        js_ast *ast = js_parse(src, len, &(js_parse_options){.goal = JS_GOAL_SCRIPT, .filename = file});
+        if (!ast) abort();
+        if (!ast->nerrors) {
+            if (js_using_lower(ast) < 0) abort();
+            size_t code_len;
+            char *code = js_print(ast->program, &(js_print_options){0}, &code_len);
+            if (!code) abort();
+            JSStringRef c = JSValueToStringCopy(ctx, dx_str_value(ctx, code, code_len), NULL);
+            free(code);
+            *exc = NULL;
+            r = JSEvaluateScript(ctx, c, NULL, u, 1, exc);
+            JSStringRelease(c);
+        }
+        js_ast_free(ast);
+    }
     JSStringRelease(u);
+    free(src);
     free(file);
     return r;
 }

@@ -76,3 +76,14 @@ test('--version and --help', () => {
   assert.strictEqual(h.code, 0);
   assert.match(h.stdout, /Usage: dx/);
 });
+
+// `using` is lowered by dx's compiler when JSC rejects -e/-p code (docs/design.md, "using declarations").
+test('-p with a using declaration in a block', () =>
+  same(['-p', '{ using r = { [Symbol.dispose]() { console.log("disposed") } }; 5 }']));
+test('-e with await using in an async function', () =>
+  same(['-e', 'async function f() { await using r = { async [Symbol.asyncDispose]() { console.log("ad") } }; return 3 } f().then(console.log)']));
+test('-e: top-level using in a script is a SyntaxError', () => {
+  const { got } = same(['-e', 'using r = null']);
+  assert.match(got.stderr, /SyntaxError/);
+});
+test('a CommonJS file with top-level using and return', () => same(['using_cjs.js']));
