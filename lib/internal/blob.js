@@ -1,7 +1,7 @@
 'use strict';
 // Blob and File (the File API), as node:buffer exports them and as globals. A Blob holds one
-// immutable copy of its bytes; slices share it. stream() and textStream() need a ReadableStream,
-// which dx does not have yet, so they are absent (typeof blob.stream === 'undefined').
+// immutable copy of its bytes; slices share it. It also remembers the lengths of the parts it was
+// made of, because stream() hands out one chunk per part, as Node's does.
 
 const {
   ArrayBufferPrototypeSlice,
@@ -24,6 +24,7 @@ const {
   TypedArrayPrototypeGetByteLength,
   TypedArrayPrototypeGetByteOffset,
   TypedArrayPrototypeSet,
+  TypedArrayPrototypeSlice,
   TypedArrayPrototypeSubarray,
   Uint8Array,
   DataViewPrototypeGetBuffer,
@@ -91,10 +92,12 @@ function validateDictionary(value, name) {
 }
 
 let isBlob, fromOwnedBytes;
+let ReadableStream;
 
 class Blob {
   #bytes;
   #type;
+  #parts; // lengths of the non-empty parts, in order; they add up to the size
 
   constructor(sources = [], options = undefined) {
     if (sources === null || typeof sources[SymbolIterator] !== 'function' || typeof sources === 'string') {
@@ -115,11 +118,14 @@ class Blob {
     }
     const Buffer = lazyBuffer();
     const parts = [];
+    const partLengths = [];
     let length = 0;
     for (const source of sources) {
       let bytes;
       if (source !== null && typeof source === 'object' && #bytes in source) {
         bytes = source.#bytes;
+        const inner = source.#parts;
+        for (let i = 0; i < inner.length; i++) partLengths[partLengths.length] = inner[i];
       } else if (isAnyArrayBuffer(source) || isArrayBufferView(source)) {
         bytes = copyBytes(source);
       } else {
@@ -128,7 +134,11 @@ class Blob {
         bytes = Buffer.from(s, 'utf8');
       }
       parts[parts.length] = bytes;
-      length += TypedArrayPrototypeGetByteLength(bytes);
+      const n = TypedArrayPrototypeGetByteLength(bytes);
+      if (n > 0 && (source === null || typeof source !== 'object' || !(#bytes in source))) {
+        partLengths[partLengths.length] = n;
+      }
+      length += n;
     }
     const all = new Uint8Array(length);
     let pos = 0;
@@ -138,6 +148,7 @@ class Blob {
     }
     this.#bytes = all;
     this.#type = normalizeType(type);
+    this.#parts = partLengths;
   }
 
   static #check(blob) {
@@ -147,10 +158,12 @@ class Blob {
   static {
     isBlob = (value) => value !== null && typeof value === 'object' && #bytes in value;
     // A Blob over bytes that are already owned (slices).
-    fromOwnedBytes = (bytes, type) => {
+    fromOwnedBytes = (bytes, type, parts) => {
       const b = new Blob();
       b.#bytes = bytes;
       b.#type = type;
+      const n = TypedArrayPrototypeGetByteLength(bytes);
+      b.#parts = parts ?? (n > 0 ? [n] : []);
       return b;
     };
   }
@@ -172,8 +185,45 @@ class Blob {
     start = toIndex(start, size);
     end = toIndex(end, size);
     const span = MathMax(end - start, 0);
+    // The parts overlapping [start, start + span), cut to it.
+    const parts = [];
+    let pos = 0;
+    const all = this.#parts;
+    for (let i = 0; i < all.length && pos < start + span; i++) {
+      const from = MathMax(pos, start);
+      const to = MathMin(pos + all[i], start + span);
+      if (to > from) parts[parts.length] = to - from;
+      pos += all[i];
+    }
     return fromOwnedBytes(TypedArrayPrototypeSubarray(this.#bytes, start, start + span),
-      normalizeType(contentType));
+      normalizeType(contentType), parts);
+  }
+
+  // A byte ReadableStream of the contents: one chunk (a copy) per part, pulled on demand.
+  stream() {
+    Blob.#check(this);
+    const bytes = this.#bytes;
+    const parts = this.#parts;
+    let index = 0;
+    let pos = 0;
+    ReadableStream ??= require('internal/webstreams/readablestream').ReadableStream;
+    return new ReadableStream({
+      __proto__: null,
+      type: 'bytes',
+      pull(controller) {
+        if (index < parts.length) {
+          const n = parts[index++];
+          // A copy: the stream transfers what is enqueued, and the Blob's bytes stay.
+          const chunk = TypedArrayPrototypeSlice(bytes, pos, pos + n);
+          pos += n;
+          controller.enqueue(chunk);
+          if (index < parts.length) return;
+        }
+        controller.close();
+        // A BYOB read still waiting ends with an empty view.
+        controller.byobRequest?.respond(0);
+      },
+    }, { __proto__: null, highWaterMark: 0 });
   }
 
   arrayBuffer() {
@@ -217,7 +267,7 @@ function toIndex(value, size) {
 
 const kEnumerable = { __proto__: null, enumerable: true };
 ObjectDefineProperties(Blob.prototype, {
-  size: kEnumerable, type: kEnumerable, slice: kEnumerable, arrayBuffer: kEnumerable,
+  size: kEnumerable, type: kEnumerable, slice: kEnumerable, stream: kEnumerable, arrayBuffer: kEnumerable,
   text: kEnumerable, bytes: kEnumerable,
   [SymbolToStringTag]: { __proto__: null, configurable: true, value: 'Blob' },
 });

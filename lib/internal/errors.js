@@ -404,6 +404,7 @@ E('ERR_INVALID_ARG_TYPE', (name, expected, actual) => {
   }
   return `${msg}. Received ${determineSpecificType(actual)}`;
 }, TypeError);
+E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   let inspected = lazyInspect()(value);
   if (inspected.length > 128) inspected = `${StringPrototypeSlice(inspected, 0, 128)}...`;

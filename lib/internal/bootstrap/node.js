@@ -73,6 +73,9 @@ module.exports = function setup(tickInfo, options) {
   defineLazy('File', () => require('internal/blob').File, false);
   defineLazy('TextEncoder', () => require('internal/encoding').TextEncoder, false);
   defineLazy('TextDecoder', () => require('internal/encoding').TextDecoder, false);
+  for (const name of ['TextEncoderStream', 'TextDecoderStream']) {
+    defineLazy(name, () => require('internal/webstreams/encoding')[name], false);
+  }
   // Events, abort and performance: non-enumerable data properties as in Node, except `performance`
   // (an enumerable accessor in Node); each module loads on first use.
   for (const name of ['EventTarget', 'Event', 'CustomEvent']) {
@@ -80,6 +83,13 @@ module.exports = function setup(tickInfo, options) {
   }
   for (const name of ['AbortController', 'AbortSignal']) {
     defineLazy(name, () => require('internal/abort_controller')[name], false);
+  }
+  // WHATWG streams: non-enumerable as in Node; node:stream/web loads on first use.
+  for (const name of ['ReadableStream', 'ReadableStreamDefaultReader', 'ReadableStreamBYOBReader',
+    'ReadableStreamBYOBRequest', 'ReadableByteStreamController', 'ReadableStreamDefaultController',
+    'TransformStream', 'TransformStreamDefaultController', 'WritableStream', 'WritableStreamDefaultWriter',
+    'WritableStreamDefaultController', 'ByteLengthQueuingStrategy', 'CountQueuingStrategy']) {
+    defineLazy(name, () => require('stream/web')[name], false);
   }
   for (const name of ['PerformanceEntry', 'PerformanceMark', 'PerformanceMeasure', 'PerformanceObserver',
     'PerformanceObserverEntryList', 'PerformanceResourceTiming']) {

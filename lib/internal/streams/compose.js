@@ -1,13 +1,24 @@
 'use strict';
 // stream.compose(...streams): one Duplex that writes into the first stage and reads from the last,
 // with the stages connected by pipeline(). Functions at either end become Duplexes (Duplex.from).
+// A web stream at either end is written through a writer (a WritableStream, or a TransformStream's
+// writable side) or read through a reader (a ReadableStream, or a TransformStream's readable side).
 
-const { ArrayPrototypeSlice } = primordials;
+const { ArrayPrototypeSlice, PromisePrototypeThen } = primordials;
 
 const { pipeline } = require('internal/streams/pipeline');
 const Duplex = require('internal/streams/duplex');
 const { destroyer } = require('internal/streams/destroy');
-const { isNodeStream, isReadable, isWritable, isWebStream } = require('internal/streams/utils');
+const {
+  isNodeStream,
+  isReadable,
+  isReadableStream,
+  isTransformStream,
+  isWebStream,
+  isWritable,
+  isWritableStream,
+  nop,
+} = require('internal/streams/utils');
 const {
   AbortError,
   codes: { ERR_INVALID_ARG_VALUE, ERR_MISSING_ARGS },
@@ -25,10 +36,10 @@ module.exports = function compose(...streams) {
 
   for (let n = 0; n < streams.length; ++n) {
     if (!isNodeStream(streams[n]) && !isWebStream(streams[n])) continue;
-    if (n < last && !isReadable(streams[n])) {
+    if (n < last && !readableEnd(streams[n])) {
       throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, original[n], 'must be readable');
     }
-    if (n > 0 && !isWritable(streams[n])) {
+    if (n > 0 && !writableEnd(streams[n])) {
       throw new ERR_INVALID_ARG_VALUE(`streams[${n}]`, original[n], 'must be writable');
     }
   }
@@ -48,8 +59,8 @@ module.exports = function compose(...streams) {
 
   const head = streams[0];
   const tail = pipeline(streams, onfinished);
-  const writable = !!isWritable(head);
-  const readable = !!isReadable(tail);
+  const writable = writableEnd(head);
+  const readable = readableEnd(tail);
 
   d = new Duplex({
     writableObjectMode: !!head?.writableObjectMode,
@@ -58,7 +69,22 @@ module.exports = function compose(...streams) {
     readable,
   });
 
-  if (writable) {
+  if (writable && isWebStream(head)) {
+    const writer = (isTransformStream(head) ? head.writable : head).getWriter();
+    // Errors of the writes reach the pipeline through the stream itself.
+    d._write = function(chunk, encoding, callback) {
+      PromisePrototypeThen(writer.ready, () => {
+        PromisePrototypeThen(writer.write(chunk), undefined, nop);
+        callback();
+      }, callback);
+    };
+    d._final = function(callback) {
+      PromisePrototypeThen(writer.ready, () => {
+        PromisePrototypeThen(writer.close(), undefined, nop);
+        onfinish = callback;
+      }, callback);
+    };
+  } else if (writable) {
     d._write = function(chunk, encoding, callback) {
       if (head.write(chunk, encoding)) callback();
       else ondrain = callback;
@@ -74,8 +100,10 @@ module.exports = function compose(...streams) {
         cb();
       }
     });
+  }
+  if (writable) {
     // The composed stream finishes when the last stage is done.
-    eos(tail, () => {
+    eos(isTransformStream(tail) ? tail.readable : tail, () => {
       if (onfinish) {
         const cb = onfinish;
         onfinish = null;
@@ -84,7 +112,19 @@ module.exports = function compose(...streams) {
     });
   }
 
-  if (readable) {
+  if (readable && isWebStream(tail)) {
+    const reader = (isTransformStream(tail) ? tail.readable : tail).getReader();
+    // Read until the Duplex's buffer is full; a failed read leaves the error to the pipeline.
+    const onChunk = (result) => {
+      if (result.done) {
+        d.push(null);
+        return;
+      }
+      if (d.push(result.value)) pull();
+    };
+    const pull = () => PromisePrototypeThen(reader.read(), onChunk, nop);
+    d._read = pull;
+  } else if (readable) {
     d._read = function() {
       tail.resume();
     };
@@ -107,3 +147,11 @@ module.exports = function compose(...streams) {
 
   return d;
 };
+
+function readableEnd(stream) {
+  return !!(isReadable(stream) || isReadableStream(stream) || isTransformStream(stream));
+}
+
+function writableEnd(stream) {
+  return !!(isWritable(stream) || isWritableStream(stream) || isTransformStream(stream));
+}

@@ -95,6 +95,15 @@ ObjectDefineProperties(Duplex.prototype, {
   },
 });
 
+// Bridges to WHATWG streams (lib/internal/webstreams/adapters.js), loaded on first use.
+Duplex.fromWeb = function(pair, options) {
+  return require('internal/webstreams/adapters').newStreamDuplexFromReadableWritablePair(pair, options);
+};
+
+Duplex.toWeb = function(duplex, options) {
+  return require('internal/webstreams/adapters').newReadableWritablePairFromDuplex(duplex, options);
+};
+
 let duplexify;
 Duplex.from = function(body) {
   duplexify ??= require('internal/streams/duplexify');

@@ -1,7 +1,9 @@
 'use strict';
 // Duplex.from(body): make a Duplex out of a stream, a { readable, writable } pair, an (async)
 // iterable, an async generator function (source -> output), a promise or a function returning
-// one. Web streams and Blobs are not supported here yet.
+// one. A ReadableStream, WritableStream or { readable, writable } pair of them goes through the web
+// stream bridges (Readable.fromWeb, Writable.fromWeb, Duplex.fromWeb); a Blob is read as one
+// ArrayBuffer.
 
 const { FunctionPrototypeCall, Promise } = primordials;
 
@@ -15,14 +17,23 @@ const {
   isNodeStream,
   isReadable,
   isReadableNodeStream,
+  isReadableStream,
   isWritable,
   isWritableNodeStream,
+  isWritableStream,
 } = require('internal/streams/utils');
 const eos = require('internal/streams/end-of-stream');
 const { destroyer } = require('internal/streams/destroy');
 const Duplex = require('internal/streams/duplex');
 const Readable = require('internal/streams/readable');
 const from = require('internal/streams/from');
+
+let blobModule;
+function isBlob(value) {
+  if (value === null || typeof value !== 'object') return false;
+  blobModule ??= require('internal/blob');
+  return blobModule.isBlob(value);
+}
 
 // A Duplex that honours readable: false / writable: false from its options.
 class Duplexify extends Duplex {
@@ -49,6 +60,12 @@ function duplexify(body, name) {
   if (isReadableNodeStream(body)) return fromPair({ __proto__: null, readable: body });
   if (isWritableNodeStream(body)) return fromPair({ __proto__: null, writable: body });
   if (isNodeStream(body)) return fromPair({ __proto__: null, writable: false, readable: false });
+  if (isReadableStream(body)) {
+    return fromPair({ __proto__: null, readable: Readable.fromWeb(body) });
+  }
+  if (isWritableStream(body)) {
+    return fromPair({ __proto__: null, writable: require('internal/streams/writable').fromWeb(body) });
+  }
 
   if (typeof body === 'function') {
     const { value, write, final, destroy } = fromAsyncGen(body);
@@ -87,7 +104,11 @@ function duplexify(body, name) {
     throw new ERR_INVALID_RETURN_VALUE('Iterable, AsyncIterable or AsyncFunction', name, value);
   }
 
+  if (isBlob(body)) return duplexify(body.arrayBuffer(), name);
+
   if (isIterable(body)) return from(Duplexify, body, { objectMode: true, writable: false });
+
+  if (isReadableStream(body?.readable) && isWritableStream(body?.writable)) return Duplex.fromWeb(body);
 
   if (typeof body?.writable === 'object' || typeof body?.readable === 'object') {
     const readable = body?.readable ?

@@ -8,6 +8,7 @@ const {
   ArrayPrototypePush,
   ArrayPrototypeShift,
   Promise,
+  PromisePrototypeThen,
   SymbolAsyncIterator,
   SymbolDispose,
 } = primordials;
@@ -35,6 +36,7 @@ const {
   isReadableStream,
   isTransformStream,
   isWebStream,
+  nop,
   once,
   validateAbortSignal,
   validateFunction,
@@ -122,6 +124,30 @@ async function pumpToNode(iterable, writable, finish, { end }) {
   } finally {
     cleanup();
     writable.off('drain', resume);
+  }
+}
+
+// Write an (async) iterable into a WritableStream (or a TransformStream's writable side), one chunk
+// after the writer is ready; on failure the writer is aborted with the error.
+async function pumpToWeb(readable, finalStream, finish, { end }) {
+  if (isTransformStream(finalStream)) finalStream = finalStream.writable;
+  const writer = finalStream.getWriter();
+  try {
+    for await (const chunk of readable) {
+      await writer.ready;
+      // A failed write errors the stream; writer.ready then rejects with the same error.
+      PromisePrototypeThen(writer.write(chunk), undefined, nop);
+    }
+    await writer.ready;
+    if (end) await writer.close();
+    finish();
+  } catch (err) {
+    try {
+      await writer.abort(err);
+      finish(err);
+    } catch (abortErr) {
+      finish(abortErr);
+    }
   }
 }
 
@@ -261,6 +287,9 @@ function pipelineImpl(streams, callback, opts) {
         finishCount += 2;
         const cleanup = pipe(ret, stream, finish, finishOnlyHandleError, { end });
         if (isReadable(stream) && isLastStream) ArrayPrototypePush(lastStreamCleanup, cleanup);
+      } else if (isReadableStream(ret) || isTransformStream(ret)) {
+        finishCount++;
+        pumpToNode(isTransformStream(ret) ? ret.readable : ret, stream, finish, { end });
       } else if (isIterable(ret)) {
         finishCount++;
         pumpToNode(ret, stream, finish, { end });
@@ -270,7 +299,22 @@ function pipelineImpl(streams, callback, opts) {
       }
       ret = stream;
     } else if (isWebStream(stream)) {
-      throw new ERR_INVALID_ARG_TYPE('val', ['Readable', 'Iterable', 'AsyncIterable'], stream);
+      // A WritableStream, or a TransformStream written through its writable side (the next stage
+      // reads its readable side).
+      if (isReadableNodeStream(ret)) {
+        finishCount++;
+        pumpToWeb(makeAsyncIterable(ret), stream, finish, { end });
+      } else if (isReadableStream(ret) || isIterable(ret)) {
+        finishCount++;
+        pumpToWeb(ret, stream, finish, { end });
+      } else if (isTransformStream(ret)) {
+        finishCount++;
+        pumpToWeb(ret.readable, stream, finish, { end });
+      } else {
+        throw new ERR_INVALID_ARG_TYPE('val',
+          ['Readable', 'Iterable', 'AsyncIterable', 'ReadableStream', 'TransformStream'], ret);
+      }
+      ret = stream;
     } else {
       Duplex ??= require('internal/streams/duplex');
       ret = Duplex.from(stream);

@@ -1005,5 +1005,14 @@ Readable.wrap = function(src, options) {
 
 Readable._fromList = fromList;
 
+// Bridges to WHATWG streams (lib/internal/webstreams/adapters.js), loaded on first use.
+Readable.fromWeb = function(readableStream, options) {
+  return require('internal/webstreams/adapters').newStreamReadableFromReadableStream(readableStream, options);
+};
+
+Readable.toWeb = function(streamReadable, options) {
+  return require('internal/webstreams/adapters').newReadableStreamFromStreamReadable(streamReadable, options);
+};
+
 
 require('internal/streams/operators').install(Readable);

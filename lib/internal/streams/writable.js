@@ -404,8 +404,7 @@ function clearBuffer(stream, state) {
     if (i === buffered.length) {
       resetBuffer(state);
     } else if (i > 256) {
-      // A fresh array, not splice(): JSC turns an array spliced at its front into slower storage.
-      state.buffered = ArrayPrototypeSlice(buffered, i);
+      ArrayPrototypeSplice(buffered, 0, i);
       state.bufferedIndex = 0;
     } else {
       state.bufferedIndex = i;
@@ -640,6 +639,15 @@ Writable.prototype._destroy = function(err, cb) {
 
 Writable.prototype[EE.captureRejectionSymbol] = function(err) {
   this.destroy(err);
+};
+
+// Bridges to WHATWG streams (lib/internal/webstreams/adapters.js), loaded on first use.
+Writable.fromWeb = function(writableStream, options) {
+  return require('internal/webstreams/adapters').newStreamWritableFromWritableStream(writableStream, options);
+};
+
+Writable.toWeb = function(streamWritable) {
+  return require('internal/webstreams/adapters').newWritableStreamFromStreamWritable(streamWritable);
 };
 
 Writable.prototype[SymbolAsyncDispose] = function() {

@@ -5,7 +5,7 @@
 # tests/conformance/wpt_encoding/run.js calls with our testharness.js installed.
 #   tests/conformance/wpt_encoding/fetch.sh <node_test clone or bare git dir> [out dir]
 # Left out: idlharness (needs WebIDL parsing), unsupported-encodings and replacement-encodings
-# (XMLHttpRequest), streams/ (TextDecoderStream/TextEncoderStream are not part of this API).
+# (XMLHttpRequest), streams/ (TextDecoderStream/TextEncoderStream: tests/conformance/wpt_streams runs them).
 set -e
 src=${1:?usage: fetch.sh <denoland/node_test clone or git dir> [out dir]}
 out=${2:-build/wpt/encoding}

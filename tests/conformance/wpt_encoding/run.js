@@ -2,9 +2,10 @@
 // Runs the Encoding Standard's tests (bundled by fetch.sh) under this runtime and prints one line
 // per subtest, "PASS <file> :: <name>" or "FAIL <file> :: <name> :: <why>", then a summary.
 //   <dx or node> tests/conformance/wpt_encoding/run.js [bundle dir (default build/wpt/encoding)]
-// run.sh compares the FAIL lines with expectations.txt. Uses only require(), no fs.
+// run.sh compares the FAIL lines with expectations.txt. Uses only require(), no fs. The testharness
+// stand-in is shared with the other WPT runners (tests/conformance/wpt_common/testharness.js).
 const path = require('path');
-const harness = require('./testharness.js');
+const harness = require('../wpt_common/testharness.js');
 
 const dir = path.resolve(process.argv[2] || 'build/wpt/encoding');
 let bundles;
@@ -18,15 +19,8 @@ try {
 const escape = (s) => JSON.stringify(s).slice(1, -1);
 
 harness.install();
-for (const [file, run] of bundles) {
-  harness.setFile(file);
-  try {
-    run();
-  } catch (e) {
-    harness.results.push({ file, name: '(file)', error: `uncaught: ${e?.message ?? e}` });
-  }
-}
-harness.runPending().then(() => {
+(async () => {
+  for (const [file, run] of bundles) await harness.runFile(file, run);
   let pass = 0;
   for (const r of harness.results) {
     if (r.error === undefined) {
@@ -37,4 +31,4 @@ harness.runPending().then(() => {
     }
   }
   console.log(`${pass} of ${harness.results.length} subtests passed`);
-});
+})();
