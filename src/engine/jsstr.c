@@ -78,80 +78,42 @@ JSValueRef dx_jsstr_from_utf16_bytes(JSContextRef ctx, const uint8_t *p, size_t 
     return v;
 }
 
-/* Well-formed UTF-8 (checked first) decoded straight into a string of the right width and length:
- * one counting pass, one writing pass, no scratch buffer. NULL when the direct path is off. */
-static JSValueRef from_valid_utf8(JSContextRef ctx, const uint8_t *p, size_t n, size_t a, JSValueRef *exc) {
-    size_t units = a;
-    bool wide = false; /* a code point above U+00FF */
-    for (size_t i = a; i < n; i++) {
-        uint8_t c = p[i];
-        units += (c & 0xC0) != 0x80;
-        units += c >= 0xF0;
-        wide |= c >= 0xC4;
-    }
+/* Well-formed UTF-8 decoded straight into a string of the right width and length (the scan gave
+ * both): no scratch buffer. NULL when the direct path is off. */
+static JSValueRef from_valid_utf8(JSContextRef ctx, const uint8_t *p, size_t n, size_t a, const dx_utf8_info *info,
+                                  JSValueRef *exc) {
+    size_t units = a + info->units;
     if (units > DX_MAX_STRING_LENGTH) return too_long(ctx, exc);
-    if (!wide) {
+    if (!info->wide) {
         uint8_t *d;
         void *impl = dx__jsstr_fast_begin8(ctx, units, &d);
         if (!impl) return NULL;
         memcpy(d, p, a);
-        size_t o = a;
-        for (size_t i = a; i < n;) {
-            uint8_t c = p[i];
-            if (c < 0x80) { d[o++] = c; i++; }
-            else { d[o++] = (uint8_t)((c & 0x1F) << 6 | (p[i + 1] & 0x3F)); i += 2; }
-        }
+        dx_utf8_valid_to_latin1(p + a, n - a, d + a, units - a);
         return dx__jsstr_fast_finish(ctx, impl);
     }
     uint16_t *d;
     void *impl = dx__jsstr_fast_begin16(ctx, units, &d);
     if (!impl) return NULL;
-    for (size_t i = 0; i < a; i++) d[i] = p[i];
-    size_t o = a;
-    for (size_t i = a; i < n;) {
-        uint32_t c = p[i];
-        if (c < 0x80) {
-            /* ASCII runs, eight at a time. */
-            while (i + 8 <= n) {
-                uint64_t w;
-                memcpy(&w, p + i, 8);
-                if (w & 0x8080808080808080ull) break;
-                for (int k = 0; k < 8; k++) d[o + k] = p[i + k];
-                o += 8;
-                i += 8;
-            }
-            while (i < n && p[i] < 0x80) d[o++] = p[i++];
-            continue;
-        }
-        if (c < 0xE0) {
-            d[o++] = (uint16_t)((c & 0x1F) << 6 | (p[i + 1] & 0x3F));
-            i += 2;
-        } else if (c < 0xF0) {
-            d[o++] = (uint16_t)((c & 0x0F) << 12 | (p[i + 1] & 0x3F) << 6 | (p[i + 2] & 0x3F));
-            i += 3;
-        } else {
-            uint32_t cp = (c & 0x07) << 18 | (uint32_t)(p[i + 1] & 0x3F) << 12 | (uint32_t)(p[i + 2] & 0x3F) << 6 |
-                          (p[i + 3] & 0x3F);
-            cp -= 0x10000;
-            d[o++] = (uint16_t)(0xD800 + (cp >> 10));
-            d[o++] = (uint16_t)(0xDC00 + (cp & 0x3FF));
-            i += 4;
-        }
-    }
+    dx_utf8_valid_to_utf16(p, a, d, a); /* ASCII: widened */
+    dx_utf8_valid_to_utf16(p + a, n - a, d + a, units - a);
     return dx__jsstr_fast_finish(ctx, impl);
 }
 
 JSValueRef dx_jsstr_from_utf8(JSContextRef ctx, const uint8_t *p, size_t n, JSValueRef *exc) {
     size_t a = dx_ascii_prefix(p, n);
     if (a == n) return dx_jsstr_from_latin1(ctx, p, n, exc);
-    if (dx__jsstr_fast_ok() && dx_utf8_is_valid(p + a, n - a)) {
-        JSValueRef v = from_valid_utf8(ctx, p, n, a, exc);
+    dx_utf8_info info;
+    dx_utf8_scan(p + a, n - a, &info);
+    if (info.valid && dx__jsstr_fast_ok()) {
+        JSValueRef v = from_valid_utf8(ctx, p, n, a, &info, exc);
         if (v || (exc && *exc)) return v;
     }
-    /* The result has at most n UTF-16 units. */
+    /* The result has at most n UTF-16 units. The well-formed part goes through the vector path. */
     uint16_t *buf = xmalloc(n * 2);
-    for (size_t i = 0; i < a; i++) buf[i] = p[i];
-    size_t units = a + dx_utf8_to_utf16(p + a, n - a, buf + a);
+    size_t good = a + (info.valid ? n - a : info.valid_len);
+    size_t units = dx_utf8_valid_to_utf16(p, good, buf, n);
+    units += dx_utf8_to_utf16_scalar(p + good, n - good, buf + units);
     if (units > DX_MAX_STRING_LENGTH) {
         free(buf);
         return too_long(ctx, exc);

@@ -1,8 +1,9 @@
 /* libFuzzer target: the byte codecs of src/node/buffer.c on arbitrary input must never read or
  * write out of bounds, and must keep their invariants: base64 and hex encode -> decode round-trip,
  * decoding never writes past its capacity (a guard byte after it stays intact), lenient base64
- * decoding of 8-bit and 16-bit input agree, searches agree with a naive search, and dx_utf8_is_valid
- * agrees with a scalar reference validator.
+ * decoding of 8-bit and 16-bit input agree, searches agree with a naive search, dx_utf8_is_valid
+ * agrees with a scalar reference validator, and the vector UTF-8 decoders (engine/utf8.h) agree with
+ * the scalar one.
  * Build: clang -g -O1 -D_GNU_SOURCE -fsanitize=fuzzer,address,undefined -Isrc src/node/buffer.c tests/fuzz/fuzz_buffer.c
  *
  * Input layout: byte 0 picks a capacity limit, the rest is the data. */
@@ -100,6 +101,39 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     bool ascii = true;
     for (size_t i = 0; i < n; i++) ascii = ascii && p[i] < 0x80;
     if ((dx_ascii_prefix(p, n) == n) != ascii) abort();
+
+    /* UTF-8 decoding: the vector paths (at the CPU's best level) give exactly what the scalar
+     * decoder gives, and write nothing past the room they are given (a guard unit after it). */
+    {
+        uint16_t *want = malloc((n + 1) * sizeof *want), *got = malloc((n + 1) * sizeof *got);
+        uint8_t *got8 = malloc(n + 1);
+        size_t wn = dx_utf8_to_utf16_scalar(p, n, want);
+        got[n] = 0xA5A5;
+        if (dx_utf8_to_utf16(p, n, got) != wn || memcmp(got, want, wn * 2) != 0 || got[n] != 0xA5A5) abort();
+        dx_utf8_info info;
+        dx_utf8_scan(p, n, &info);
+        bool valid = ref_utf8(p, n);
+        if (info.valid != valid) abort();
+        if (valid) {
+            bool wide_cp = false;
+            for (size_t i = 0; i < wn; i++) wide_cp = wide_cp || want[i] > 0xFF;
+            if (info.units != wn || info.wide != wide_cp) abort();
+            got[wn] = 0xA5A5;
+            if (dx_utf8_valid_to_utf16(p, n, got, wn) != wn || memcmp(got, want, wn * 2) != 0 || got[wn] != 0xA5A5)
+                abort();
+            if (!wide_cp) {
+                got8[wn] = 0x5A;
+                if (dx_utf8_valid_to_latin1(p, n, got8, wn) != wn || got8[wn] != 0x5A) abort();
+                for (size_t i = 0; i < wn; i++)
+                    if (got8[i] != want[i]) abort();
+            }
+        } else if (info.valid_len >= n || !ref_utf8(p, info.valid_len)) {
+            abort();
+        }
+        free(want);
+        free(got);
+        free(got8);
+    }
 
     /* Searches: the first 1..4 bytes as needle, over the rest, both directions. */
     if (n > 1) {

@@ -1,6 +1,8 @@
-/* dx_utf8_to_utf16: valid text of every length, and every class of ill-formed input. */
+/* dx_utf8_to_utf16: valid text of every length, and every class of ill-formed input; the vector
+ * paths (utf8.h) against the scalar reference. */
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 #include <string.h>
@@ -75,11 +77,217 @@ static void test_output_bounded(void **state) {
     }
 }
 
+/* ---- vector paths against the scalar reference ---------------------------------------------- */
+
+static int top_level; /* the best level the CPU has */
+
+/* The scalar verdict, units and width of `p`. */
+static void reference_scan(const uint8_t *p, size_t n, dx_utf8_info *ref) {
+    int prev = dx_utf8_set_simd_level(0);
+    dx_utf8_scan(p, n, ref);
+    dx_utf8_set_simd_level(prev);
+}
+
+#define CANARY 0xA5A5u
+
+/* Every entry point at the top level gives the scalar result on `p`, and writes nothing past the
+ * room it is given. Returns false (after printing) on a difference. */
+static bool agrees(const uint8_t *p, size_t n) {
+    static uint16_t want[4096], got[4096 + 32];
+    static uint8_t got8[4096 + 32];
+    assert_true(n <= 4096);
+    size_t nwant = dx_utf8_to_utf16_scalar(p, n, want);
+    dx_utf8_info ref;
+    reference_scan(p, n, &ref);
+
+    dx_utf8_set_simd_level(top_level);
+    for (size_t k = 0; k < n + 32; k++) got[k] = CANARY;
+    size_t ngot = dx_utf8_to_utf16(p, n, got);
+    if (ngot != nwant || memcmp(got, want, nwant * 2) != 0 || got[n] != CANARY) {
+        print_error("dx_utf8_to_utf16 differs from the scalar decoder (%zu bytes)\n", n);
+        return false;
+    }
+    dx_utf8_info info;
+    dx_utf8_scan(p, n, &info);
+    if (info.valid != ref.valid || dx_utf8_is_valid(p, n) != ref.valid) {
+        print_error("validity differs (%zu bytes): vector %d, scalar %d\n", n, info.valid, ref.valid);
+        return false;
+    }
+    if (!ref.valid) {
+        /* The prefix it reports is well-formed and ends at a character boundary. */
+        dx_utf8_info pre;
+        reference_scan(p, info.valid_len, &pre);
+        if (info.valid_len >= n || !pre.valid) {
+            print_error("bad valid_len %zu of %zu\n", info.valid_len, n);
+            return false;
+        }
+        return true;
+    }
+    if (info.units != ref.units || info.wide != ref.wide || info.units != nwant) {
+        print_error("units/wide differ: %zu/%d vs %zu/%d\n", info.units, info.wide, ref.units, ref.wide);
+        return false;
+    }
+    /* Exactly the room needed: a canary right after it must survive the vector stores. */
+    for (size_t k = 0; k < n + 32; k++) got[k] = CANARY;
+    ngot = dx_utf8_valid_to_utf16(p, n, got, nwant);
+    if (ngot != nwant || memcmp(got, want, nwant * 2) != 0 || got[nwant] != CANARY) {
+        print_error("dx_utf8_valid_to_utf16 differs (%zu bytes)\n", n);
+        return false;
+    }
+    if (!ref.wide) {
+        memset(got8, 0x5A, n + 32);
+        ngot = dx_utf8_valid_to_latin1(p, n, got8, nwant);
+        bool same = ngot == nwant && got8[nwant] == 0x5A;
+        for (size_t k = 0; same && k < nwant; k++) same = got8[k] == want[k];
+        if (!same) {
+            print_error("dx_utf8_valid_to_latin1 differs (%zu bytes)\n", n);
+            return false;
+        }
+    }
+    return true;
+}
+
+/* Bytes that matter to a UTF-8 decoder: ASCII, the edges of every continuation range, every lead
+ * class (including the never-valid ones). */
+static const uint8_t interesting[] = {0x00, 0x41, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBF, 0xC0, 0xC1, 0xC2,
+                                      0xC3, 0xC4, 0xDF, 0xE0, 0xE1, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF1,
+                                      0xF3, 0xF4, 0xF5, 0xFF};
+#define NI (sizeof interesting)
+
+/* Backgrounds the short sequences are dropped into: ASCII, 2-byte Latin-1, 2-byte wide, 3-byte
+ * and 4-byte text, so that blocks around them take every vector path. */
+static size_t fill(uint8_t *b, size_t n, int kind) {
+    static const char *units[] = {"a", "\xC3\xA9", "\xD0\x96", "\xE6\x9D\xB1", "\xF0\x9F\x98\x80", "x\xC3\xA9\xE6\x9D\xB1"};
+    const char *u = units[kind];
+    size_t ul = strlen(u), o = 0;
+    while (o + ul <= n) {
+        memcpy(b + o, u, ul);
+        o += ul;
+    }
+    while (o < n) b[o++] = 'z';
+    return n;
+}
+
+/* Every sequence of 1 to 3 interesting bytes, at every offset of a 70-byte buffer (around the 16-
+ * and 32-byte block edges and the end), on every background. */
+static void test_vector_exhaustive_short(void **state) {
+    (void)state;
+    uint8_t buf[80];
+    for (int kind = 0; kind < 6; kind++) {
+        for (size_t len = 1; len <= 3; len++) {
+            size_t combos = 1;
+            for (size_t k = 0; k < len; k++) combos *= NI;
+            for (size_t c = 0; c < combos; c++) {
+                uint8_t seq[3];
+                size_t x = c;
+                for (size_t k = 0; k < len; k++) {
+                    seq[k] = interesting[x % NI];
+                    x /= NI;
+                }
+                for (size_t off = 0; off + len <= 70; off += (off > 4 && off < 12) || (off > 36 && off < 60) ? 3 : 1) {
+                    fill(buf, 70, kind);
+                    memcpy(buf + off, seq, len);
+                    if (!agrees(buf, 70)) {
+                        print_error("background %d, %zu bytes at offset %zu: %02X %02X %02X\n", kind, len, off,
+                                    seq[0], len > 1 ? seq[1] : 0, len > 2 ? seq[2] : 0);
+                        fail();
+                    }
+                }
+                /* Alone too: every length near the block sizes is reached by the backgrounds. */
+                if (!agrees(seq, len)) fail();
+            }
+        }
+    }
+}
+
+/* Every 4-byte sequence of interesting bytes, alone and straddling the 32-byte edge. */
+static void test_vector_exhaustive_four(void **state) {
+    (void)state;
+    uint8_t buf[64];
+    for (size_t c = 0; c < NI * NI * NI * NI; c++) {
+        uint8_t seq[4];
+        size_t x = c;
+        for (int k = 0; k < 4; k++) {
+            seq[k] = interesting[x % NI];
+            x /= NI;
+        }
+        if (!agrees(seq, 4)) fail();
+        fill(buf, 40, 0);
+        memcpy(buf + 30, seq, 4);
+        if (!agrees(buf, 40)) fail();
+        fill(buf, 40, 5);
+        memcpy(buf + 14, seq, 4);
+        if (!agrees(buf, 40)) fail();
+    }
+}
+
+static uint32_t rng = 0x9E3779B9u;
+static uint32_t next(void) {
+    rng ^= rng << 13;
+    rng ^= rng >> 17;
+    rng ^= rng << 5;
+    return rng;
+}
+
+/* Random well-formed text of every character length, with runs of ASCII, then 0-3 corruptions
+ * (a random byte, a deleted byte or a truncated end), lengths 0..4096. */
+static void test_vector_random_long(void **state) {
+    (void)state;
+    static uint8_t buf[4096 + 8];
+    for (int iter = 0; iter < 20000; iter++) {
+        size_t target = next() % (iter < 5000 ? 100 : 4096), n = 0;
+        int mix = (int)(next() % 5); /* which character lengths dominate */
+        while (n + 4 <= target) {
+            uint32_t r = next(), cp;
+            unsigned pick = r % 8;
+            if (mix == 0 || pick < 3) {
+                size_t run = 1 + (r >> 8) % 40;
+                for (size_t k = 0; k < run && n < target; k++) buf[n++] = (uint8_t)(0x20 + (next() % 95));
+                continue;
+            }
+            if (mix == 1 || pick < 5) cp = 0x80 + (r >> 4) % (mix == 1 ? 0x80 : 0x780);
+            else if (mix == 2 || pick < 7) {
+                cp = 0x800 + (r >> 4) % 0xF800;
+                if (cp >= 0xD800 && cp <= 0xDFFF) cp = 0xE000;
+            } else cp = 0x10000 + (r >> 4) % 0x100000;
+            if (cp < 0x800) { buf[n++] = (uint8_t)(0xC0 | cp >> 6); buf[n++] = (uint8_t)(0x80 | (cp & 0x3F)); }
+            else if (cp < 0x10000) {
+                buf[n++] = (uint8_t)(0xE0 | cp >> 12);
+                buf[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+                buf[n++] = (uint8_t)(0x80 | (cp & 0x3F));
+            } else {
+                buf[n++] = (uint8_t)(0xF0 | cp >> 18);
+                buf[n++] = (uint8_t)(0x80 | ((cp >> 12) & 0x3F));
+                buf[n++] = (uint8_t)(0x80 | ((cp >> 6) & 0x3F));
+                buf[n++] = (uint8_t)(0x80 | (cp & 0x3F));
+            }
+        }
+        int errors = (int)(next() % 4);
+        for (int e = 0; e < errors && n > 0; e++) {
+            size_t at = next() % n;
+            switch (next() % 3) {
+            case 0: buf[at] = (uint8_t)next(); break;
+            case 1: memmove(buf + at, buf + at + 1, n - at - 1); n--; break;
+            default: n = at; break;
+            }
+        }
+        if (!agrees(buf, n)) {
+            print_error("iteration %d (%zu bytes)\n", iter, n);
+            fail();
+        }
+    }
+}
+
 int main(void) {
+    top_level = dx_utf8_simd_level();
+
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_rows),
         cmocka_unit_test(test_round_trip_all_code_points),
         cmocka_unit_test(test_output_bounded),
+        cmocka_unit_test(test_vector_exhaustive_short),
+        cmocka_unit_test(test_vector_exhaustive_four),
+        cmocka_unit_test(test_vector_random_long),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
