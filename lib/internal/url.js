@@ -21,6 +21,7 @@ const {
   ReflectOwnKeys,
   StringPrototypeCharCodeAt,
   StringPrototypeIncludes,
+  StringPrototypeIndexOf,
   StringPrototypeSlice,
   StringPrototypeStartsWith,
   StringPrototypeToWellFormed,
@@ -379,6 +380,33 @@ function randomUUID() {
 
 // ---- URLSearchParams ----
 
+// The name/value list of a URL's query: `search` is url.search ("?..."), always ASCII. Without '%'
+// and '+' the application/x-www-form-urlencoded parser decodes nothing, so its pairs are slices of
+// the string; the rest goes to the C parser (one crossing either way would cost more than this loop).
+function parseSearch(search) {
+  if (StringPrototypeIncludes(search, '%') || StringPrototypeIncludes(search, '+')) {
+    return binding.parseParams(StringPrototypeSlice(search, 1));
+  }
+  const list = [];
+  const n = search.length;
+  // The next '=' at or after `start`, found once per '=' so the loop stays linear.
+  let eq = 0;
+  for (let start = 1; start < n;) {
+    let amp = StringPrototypeIndexOf(search, '&', start);
+    if (amp === -1) amp = n;
+    if (amp > start) {
+      if (eq !== -1 && eq < start) eq = StringPrototypeIndexOf(search, '=', start);
+      if (eq !== -1 && eq < amp) {
+        ArrayPrototypePush(list, StringPrototypeSlice(search, start, eq), StringPrototypeSlice(search, eq + 1, amp));
+      } else {
+        ArrayPrototypePush(list, StringPrototypeSlice(search, start, amp), '');
+      }
+    }
+    start = amp + 1;
+  }
+  return list;
+}
+
 class URLSearchParams {
   #list = [];        // [name, value, name, value, ...]
   #url = null;       // the URL whose query this object reflects, if any
@@ -439,10 +467,10 @@ class URLSearchParams {
 
   static link(params, url, search) {
     params.#url = url;
-    params.#list = search ? binding.parseParams(StringPrototypeSlice(search, 1)) : [];
+    params.#list = search ? parseSearch(search) : [];
   }
   static reset(params, search) {
-    params.#list = search ? binding.parseParams(StringPrototypeSlice(search, 1)) : [];
+    params.#list = search ? parseSearch(search) : [];
   }
   static list(params) { return params.#list; }
 

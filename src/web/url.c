@@ -96,10 +96,16 @@ static bool in_set(unsigned char c, int set) {
 
 /* enc_table[set][c]: whether c is in the set; built once from in_set. */
 static unsigned char enc_table[SET_FORM + 1][256];
+/* What the fast path's path state does with each byte (see fast_path). */
+enum { PC_COPY, PC_ENCODE, PC_END, PC_DECLINE };
+static unsigned char path_class[256];
 static pthread_once_t enc_once = PTHREAD_ONCE_INIT;
 static void enc_init(void) {
     for (int set = 0; set <= SET_FORM; set++)
         for (int c = 0; c < 256; c++) enc_table[set][c] = in_set((unsigned char)c, set);
+    for (int c = 0; c < 256; c++)
+        path_class[c] = c == '/' || c == '?' || c == '#' ? PC_END : c == '\\' ? PC_DECLINE
+                      : enc_table[SET_PATH][c] ? PC_ENCODE : PC_COPY;
 }
 
 static inline void put_enc(buf *b, unsigned char c, int set) {
@@ -372,10 +378,23 @@ static int parse_ipv6(const char *s, size_t n, uint16_t addr[8]) {
     return 0;
 }
 
+/* Writes v in decimal at t (room for 10 digits); returns the number of digits. */
+static size_t fmt_uint(char *t, uint32_t v) {
+    char r[10];
+    size_t n = 0;
+    do { r[n++] = (char)('0' + v % 10); v /= 10; } while (v);
+    for (size_t i = 0; i < n; i++) t[i] = r[n - 1 - i];
+    return n;
+}
+
 static void put_ipv4(buf *b, uint32_t v) {
     char t[16];
-    int n = snprintf(t, sizeof t, "%u.%u.%u.%u", v >> 24, (v >> 16) & 255, (v >> 8) & 255, v & 255);
-    buf_put(b, t, (size_t)n);
+    size_t n = 0;
+    for (int shift = 24; shift >= 0; shift -= 8) {
+        n += fmt_uint(t + n, (v >> shift) & 255);
+        if (shift) t[n++] = '.';
+    }
+    buf_put(b, t, n);
 }
 
 static void put_ipv6(buf *b, const uint16_t a[8]) {
@@ -398,9 +417,12 @@ static void put_ipv6(buf *b, const uint16_t a[8]) {
             ignore0 = true;
             continue;
         }
-        char t[8];
-        int n = snprintf(t, sizeof t, "%x", a[i]);
-        buf_put(b, t, (size_t)n);
+        static const char hex[] = "0123456789abcdef";
+        char t[4];
+        size_t n = 0;
+        for (int shift = 12; shift >= 0; shift -= 4)
+            if (n || (a[i] >> shift) || shift == 0) t[n++] = hex[(a[i] >> shift) & 15];
+        buf_put(b, t, n);
         if (i != 7) buf_putc(b, ':');
     }
     buf_putc(b, ']');
@@ -494,6 +516,19 @@ static void idna_premap(buf *out, const char *s, size_t n) {
     }
 }
 
+/* Whether the Punycode label body p (what follows "xn--") can decode to a label that starts with
+ * "xn--". Decoding keeps the basic code points (those before the last '-') in order and inserts
+ * only non-ASCII ones, so a decoded label can start with those four ASCII characters only when the
+ * basic part does. */
+static bool punycode_may_start_xn(const char *p, size_t n) {
+    size_t basic = n;
+    while (basic > 0 && p[basic - 1] != '-') basic--;
+    if (basic == 0) return false;   /* no delimiter: no basic code points */
+    basic--;                        /* the delimiter itself */
+    return basic >= 4 && lower((unsigned char)p[0]) == 'x' && lower((unsigned char)p[1]) == 'n' && p[2] == '-' &&
+           p[3] == '-';
+}
+
 /* UTS #46 with CheckHyphens=false forbids a label that begins with "xn--" after decoding (such a
  * label would decode twice); ICU only checks that with CheckHyphens on. */
 static bool has_double_punycode(const char *s, size_t n) {
@@ -502,7 +537,7 @@ static bool has_double_punycode(const char *s, size_t n) {
     for (size_t i = 0; i < n && !bad;) {
         size_t e = i;
         while (e < n && s[e] != '.') e++;
-        if (e - i > 4 && memcmp(s + i, "xn--", 4) == 0) {
+        if (e - i > 4 && memcmp(s + i, "xn--", 4) == 0 && punycode_may_start_xn(s + i + 4, e - i - 4)) {
             UErrorCode err = U_ZERO_ERROR;
             UIDNAInfo info = UIDNA_INFO_INITIALIZER;
             buf_clear(&lab);
@@ -553,6 +588,8 @@ char *dx__url_idna_to_ascii(const char *domain, size_t len) {
     return out.p;
 }
 
+static int domain_host(buf *out, const char *s, size_t n);
+
 /* The host parser: sets r's host and host type, or returns -1. */
 static int parse_host(rec *r, const char *s, size_t n, bool not_special) {
     if (n && s[0] == '[') {
@@ -570,6 +607,20 @@ static int parse_host(rec *r, const char *s, size_t n, bool not_special) {
         r->host_type = n ? DX_URL_HOST_OPAQUE : DX_URL_HOST_EMPTY;
         return 0;
     }
+    LOCAL_BUF(host, 128);
+    int type = domain_host(&host, s, n);
+    if (type >= 0) {
+        buf_set(&r->host, host.p, host.len);
+        r->host_type = type;
+    }
+    buf_free(&host);
+    return type < 0 ? -1 : 0;
+}
+
+/* The host parser's steps for a special URL's host that is not an IPv6 address: percent-decode,
+ * domain to ASCII, forbidden code points, IPv4. Appends the serialized host to `out` and returns
+ * its type (DX_URL_HOST_DOMAIN or DX_URL_HOST_IPV4), or -1 on failure (out is then unspecified). */
+static int domain_host(buf *out, const char *s, size_t n) {
     LOCAL_BUF(decoded, 128);
     LOCAL_BUF(clean, 128);
     LOCAL_BUF(ascii, 128);
@@ -591,14 +642,12 @@ static int parse_host(rec *r, const char *s, size_t n, bool not_special) {
     if (ends_in_number(ascii.p, ascii.len)) {
         uint32_t v;
         if (parse_ipv4(ascii.p, ascii.len, &v) < 0) goto out;
-        buf_clear(&r->host);
-        put_ipv4(&r->host, v);
-        r->host_type = DX_URL_HOST_IPV4;
+        put_ipv4(out, v);
+        ret = DX_URL_HOST_IPV4;
     } else {
-        buf_set(&r->host, ascii.p, ascii.len);
-        r->host_type = DX_URL_HOST_DOMAIN;
+        buf_put(out, ascii.p, ascii.len);
+        ret = DX_URL_HOST_DOMAIN;
     }
-    ret = 0;
 out:
     buf_free(&decoded);
     buf_free(&clean);
@@ -1077,8 +1126,9 @@ static void serialize(const rec *r, dx_url *out) {
         buf_put(&h, r->host.p, r->host.len);
         out->host_end = (uint32_t)h.len;
         if (r->port >= 0) {
-            char t[8];
-            buf_put(&h, t, (size_t)snprintf(t, sizeof t, ":%d", r->port));
+            char t[12];
+            t[0] = ':';
+            buf_put(&h, t, 1 + fmt_uint(t + 1, (uint32_t)r->port));
         }
     } else {
         out->username_start = out->username_end = out->password_start = out->password_end =
@@ -1159,7 +1209,328 @@ static bool already_clean(const char *s, size_t n) {
     return true;
 }
 
+/* ---- the fast path ----
+ *
+ * Most URLs a program parses have one shape: a special scheme and "//" (or "file:///"), an
+ * authority with at most one '@', a host that needs no more than lower-casing, and a path, query
+ * and fragment that only need percent-encoding; or a relative reference against such a URL. For
+ * those the state machine's work reduces to one scan that writes the href directly, with the
+ * helpers the state machine uses for each component (a host that is not plain lower-case-able
+ * ASCII goes through the same host parser). Everything else is declined and takes the state
+ * machine: input the preparation step would change (tabs, newlines, C0 controls, leading or
+ * trailing spaces, invalid UTF-8), backslashes, IPv6 hosts, more than one '@', a port that is not a
+ * number up to 65535, empty hosts, file: hosts and Windows drive letters, and any input that fails.
+ * tests/fuzz/fuzz_url.c checks that both give byte-identical results. */
+
+/* Host bytes that UTS #46 maps to their lower case and the host parser keeps as they are. */
+static bool simple_host_byte(unsigned char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
+           c == '_';
+}
+
+/* Appends s percent-encoded with table t (one of enc_table). */
+static void enc_copy(buf *h, const char *s, size_t n, const unsigned char *t) {
+    static const char hex[] = "0123456789ABCDEF";
+    buf_reserve(h, n * 3);
+    char *d = h->p + h->len;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!t[c]) { *d++ = (char)c; continue; }
+        d[0] = '%'; d[1] = hex[c >> 4]; d[2] = hex[c & 15];
+        d += 3;
+    }
+    h->len = (size_t)(d - h->p);
+    h->p[h->len] = 0;
+}
+
+static bool seg_single_dot(const char *p, size_t n) { buf b = {(char *)p, n, 0, true}; return single_dot(&b); }
+static bool seg_double_dot(const char *p, size_t n) { buf b = {(char *)p, n, 0, true}; return double_dot(&b); }
+
+/* The path state over in[p..n) up to '?', '#' or the end, appending to the path that starts at
+ * h->p[path_start] (serialized, "/a/b"). Returns the index where it stopped, or (size_t)-1 to
+ * decline (a backslash, or a Windows drive letter in a file: path). */
+static size_t fast_path(buf *h, size_t path_start, const char *in, size_t p, size_t n, bool file) {
+    static const char hex[] = "0123456789ABCDEF";
+    /* Each input byte becomes at most three, plus a '/' per segment. */
+    buf_reserve(h, (n - p) * 3 + 2);
+    for (;;) {
+        size_t seg_at = h->len;
+        char *d = h->p + seg_at;
+        *d++ = '/';
+        int cls = PC_END;
+        for (; p < n; p++) {
+            unsigned char c = (unsigned char)in[p];
+            cls = path_class[c];
+            if (cls == PC_COPY) { *d++ = (char)c; continue; }
+            if (cls != PC_ENCODE) break;
+            d[0] = '%'; d[1] = hex[c >> 4]; d[2] = hex[c & 15];
+            d += 3;
+        }
+        if (p < n && cls == PC_DECLINE) return (size_t)-1;
+        h->len = (size_t)(d - h->p);
+        bool slash = p < n && in[p] == '/';
+        const char *seg = h->p + seg_at + 1;
+        size_t sl = h->len - seg_at - 1;
+        if (sl <= 6 && seg_double_dot(seg, sl)) {
+            h->len = seg_at;
+            if (h->len > path_start) {
+                size_t i = h->len;
+                while (i > path_start && h->p[i - 1] != '/') i--;
+                h->len = i - 1;
+            }
+            if (!slash) h->p[h->len++] = '/';
+        } else if (sl <= 3 && seg_single_dot(seg, sl)) {
+            h->len = seg_at;
+            if (!slash) h->p[h->len++] = '/';
+        } else if (file && is_wdl(seg, sl)) {
+            return (size_t)-1;
+        }
+        h->p[h->len] = 0;
+        if (!slash) return p;
+        p++;
+    }
+}
+
+/* The query and fragment states from in[p] ('?', '#' or the end). */
+static void fast_query_fragment(buf *h, dx_url *out, const char *in, size_t p, size_t n) {
+    out->query_start = out->fragment_start = -1;
+    if (p < n && in[p] == '?') {
+        size_t e = p + 1;
+        while (e < n && in[e] != '#') e++;
+        out->query_start = (int32_t)h->len;
+        buf_putc(h, '?');
+        enc_copy(h, in + p + 1, e - p - 1, enc_table[SET_SPECIAL_QUERY]);
+        p = e;
+    }
+    if (p < n) {   /* in[p] is '#' */
+        out->fragment_start = (int32_t)h->len;
+        buf_putc(h, '#');
+        enc_copy(h, in + p + 1, n - p - 1, enc_table[SET_FRAGMENT]);
+    }
+}
+
+static bool utf8_all_valid(const char *s, size_t n) {
+    const unsigned char *u = (const unsigned char *)s;
+    for (size_t i = 0; i < n;) {
+        size_t l = utf8_valid_len(u + i, n - i);
+        if (!l) return false;
+        i += l;
+    }
+    return true;
+}
+
+/* A relative reference against a special, non-file base with a host. */
+static int fast_relative(const char *in, size_t n, const dx_url *base, dx_url *result) {
+    if (!base->special || base->opaque_path || base->host_type == DX_URL_HOST_NONE ||
+        (base->scheme_end == 4 && memcmp(base->href, "file", 4) == 0))
+        return 0;
+    if (n && (in[0] == '\\' || (in[0] == '/' && n > 1 && (in[1] == '/' || in[1] == '\\')))) return 0;
+    const char *bh = base->href;
+    uint32_t frag = base->fragment_start >= 0 ? (uint32_t)base->fragment_start : base->href_len;
+    uint32_t path_end = base->query_start >= 0 ? (uint32_t)base->query_start : frag;
+    buf h = {0};
+    buf_reserve(&h, base->href_len + n * 3 + 16);
+    dx_url u = *base, *out = &u;
+    size_t p = 0;
+    if (n == 0 || in[0] == '#') {
+        buf_put(&h, bh, frag);
+        out->fragment_start = -1;
+        if (n) {
+            out->fragment_start = (int32_t)h.len;
+            buf_putc(&h, '#');
+            enc_copy(&h, in + 1, n - 1, enc_table[SET_FRAGMENT]);
+        }
+    } else {
+        if (in[0] == '?') {
+            buf_put(&h, bh, path_end);
+        } else {
+            if (in[0] == '/') {
+                buf_put(&h, bh, base->path_start);
+                p = 1;
+            } else {
+                /* The base's path without its last segment. */
+                buf_put(&h, bh, path_end);
+                if (h.len > base->path_start) {
+                    size_t i = h.len;
+                    while (i > base->path_start && h.p[i - 1] != '/') i--;
+                    h.len = i - 1;
+                }
+            }
+            p = fast_path(&h, base->path_start, in, p, n, false);
+            if (p == (size_t)-1) { buf_free(&h); return 0; }
+        }
+        fast_query_fragment(&h, out, in, p, n);
+    }
+    out->href = h.p;
+    out->href_len = (uint32_t)h.len;
+    *result = u;
+    return 1;
+}
+
+/* Returns 1 with *out filled, or 0: declined, nothing to free. */
+static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out) {
+    if (n && ((unsigned char)in[0] <= 0x20 || (unsigned char)in[n - 1] <= 0x20)) return 0;
+    /* No C0 controls (eight bytes at a time), and valid UTF-8 when not ASCII. */
+    const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
+    uint64_t high = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, in + i, 8);
+        if ((w - ones * 0x20) & ~w & highs) return 0;
+        high |= w;
+    }
+    for (; i < n; i++) {
+        unsigned char c = (unsigned char)in[i];
+        if (c < 0x20) return 0;
+        high |= c;
+    }
+    if ((high & highs) && !utf8_all_valid(in, n)) return 0;
+    pthread_once(&enc_once, enc_init);
+
+    /* The scheme, when there is one. */
+    size_t p = 0;
+    if (n && is_alpha((unsigned char)in[0])) {
+        while (p < n && (is_alpha((unsigned char)in[p]) || is_digit((unsigned char)in[p]) || in[p] == '+' ||
+                         in[p] == '-' || in[p] == '.'))
+            p++;
+        if (p == n || in[p] != ':') p = 0;
+    }
+    if (p == 0) return base ? fast_relative(in, n, base, out) : 0;
+    char scheme[6];
+    if (p > 5) return 0;
+    for (size_t i = 0; i < p; i++) scheme[i] = (char)lower((unsigned char)in[i]);
+    bool file = p == 4 && memcmp(scheme, "file", 4) == 0;
+    int dport = default_port(scheme, p);
+    if (!file && dport < 0) return 0;
+    /* "//" (or "///" for file:), and no further slash. */
+    size_t slashes = file ? 3 : 2;
+    if (n < p + 1 + slashes) return 0;
+    for (size_t i = 1; i <= slashes; i++) if (in[p + i] != '/') return 0;
+    size_t a = p + 1 + slashes;
+    if (a < n && (in[a] == '/' || in[a] == '\\')) return 0;
+
+    buf h = {0};
+    buf_reserve(&h, n * 3 + 32);
+    buf_put(&h, scheme, p);
+    memset(out, 0, sizeof *out);
+    out->scheme_end = (uint32_t)p;
+    buf_put(&h, "://", 3);
+    out->username_start = out->username_end = out->password_start = out->password_end = (uint32_t)h.len;
+    out->port = -1;
+    out->special = true;
+    size_t e = a;
+    if (file) {
+        out->host_start = out->host_end = (uint32_t)h.len;
+        out->host_type = DX_URL_HOST_EMPTY;
+        e = a - 1;   /* the third slash starts the path */
+    } else {
+        size_t at = (size_t)-1, bracket = (size_t)-1;
+        while (e < n && in[e] != '/' && in[e] != '?' && in[e] != '#') {
+            if (in[e] == '\\') goto decline;
+            if (in[e] == '[') {
+                if (bracket != (size_t)-1) goto decline;
+                bracket = e;
+            }
+            if (in[e] == '@') {
+                if (at != (size_t)-1) goto decline;
+                at = e;
+            }
+            e++;
+        }
+        size_t hs = a;
+        if (at != (size_t)-1) {
+            const char *colon = memchr(in + a, ':', at - a);
+            size_t ue = colon ? (size_t)(colon - in) : at;
+            enc_copy(&h, in + a, ue - a, enc_table[SET_USERINFO]);
+            out->username_end = out->password_start = out->password_end = (uint32_t)h.len;
+            if (colon && at - ue > 1) {
+                buf_putc(&h, ':');
+                out->password_start = (uint32_t)h.len;
+                enc_copy(&h, in + ue + 1, at - ue - 1, enc_table[SET_USERINFO]);
+                out->password_end = (uint32_t)h.len;
+            }
+            if (h.len > out->username_start) buf_putc(&h, '@');
+            hs = at + 1;
+        }
+        out->host_start = (uint32_t)h.len;
+        if (bracket != (size_t)-1) {
+            /* An IPv6 address: the whole host, followed by the port or nothing. */
+            const char *close = bracket == hs ? memchr(in + hs, ']', e - hs) : NULL;
+            uint16_t addr[8];
+            if (!close) goto decline;
+            size_t he = (size_t)(close - in) + 1;
+            if ((he < e && in[he] != ':') || parse_ipv6(in + hs + 1, he - hs - 2, addr) < 0) goto decline;
+            put_ipv6(&h, addr);
+            out->host_type = DX_URL_HOST_IPV6;
+            hs = he;   /* the port, if any, follows */
+        }
+        const char *pc = memchr(in + hs, ':', e - hs);
+        size_t he = pc ? (size_t)(pc - in) : e;
+        if (he == hs && bracket == (size_t)-1) goto decline;
+        bool simple = true;
+        if (bracket != (size_t)-1) goto port;
+        for (size_t i = hs; i < he && simple; i++) {
+            unsigned char c = (unsigned char)in[i];
+            if (!simple_host_byte(c)) simple = false;
+            else if ((i == hs || in[i - 1] == '.') && he - i >= 4 && lower(c) == 'x' &&
+                     lower((unsigned char)in[i + 1]) == 'n' && in[i + 2] == '-' && in[i + 3] == '-')
+                simple = false;
+        }
+        if (simple) {
+            buf_reserve(&h, he - hs);
+            for (size_t i = hs; i < he; i++) h.p[h.len++] = (char)lower((unsigned char)in[i]);
+            h.p[h.len] = 0;
+            out->host_type = DX_URL_HOST_DOMAIN;
+            if (ends_in_number(h.p + out->host_start, h.len - out->host_start)) {
+                h.len = out->host_start;
+                simple = false;
+            }
+        }
+        if (!simple) {
+            int type = domain_host(&h, in + hs, he - hs);
+            if (type < 0) goto decline;
+            out->host_type = (uint8_t)type;
+        }
+    port:
+        out->host_end = (uint32_t)h.len;
+        if (pc && he + 1 < e) {
+            uint32_t port = 0;
+            for (size_t i = he + 1; i < e; i++) {
+                if (!is_digit((unsigned char)in[i])) goto decline;
+                port = port * 10 + (uint32_t)(in[i] - '0');
+                if (port > 65535) goto decline;
+            }
+            if ((int)port != dport) {
+                char t[12];
+                t[0] = ':';
+                buf_put(&h, t, 1 + fmt_uint(t + 1, port));
+                out->port = (int32_t)port;
+            }
+        }
+    }
+    out->path_start = (uint32_t)h.len;
+    p = fast_path(&h, h.len, in, e < n && in[e] == '/' ? e + 1 : e, n, file);
+    if (p == (size_t)-1) goto decline;
+    fast_query_fragment(&h, out, in, p, n);
+    out->href = h.p;
+    out->href_len = (uint32_t)h.len;
+    return 1;
+decline:
+    buf_free(&h);
+    return 0;
+}
+
+int dx__url_parse_fast(const char *input, size_t len, const dx_url *base, dx_url *out) {
+    return fast_parse(input, len, base, out);
+}
+
 int dx_url_parse(const char *input, size_t len, const dx_url *base, dx_url *out) {
+    if (fast_parse(input, len, base, out)) return 0;
+    return dx__url_parse_full(input, len, base, out);
+}
+
+int dx__url_parse_full(const char *input, size_t len, const dx_url *base, dx_url *out) {
     LOCAL_BUF(in, 256);
     rec r, br;
     rec_init(&r);

@@ -21,15 +21,35 @@ enum {
     OFF_HOST_TYPE, OFF_FLAGS, OFF_COUNT
 };
 
-/* A JS string as UTF-8, with each lone surrogate as U+FFFD (the USVString conversion), read in
- * place from JSC's own (Latin-1 or UTF-16) string. Short strings use `stack`; longer ones are
- * malloc'd (heap set, caller frees). */
+/* A JS string as UTF-8, with each lone surrogate as U+FFFD (the USVString conversion), read from
+ * JSC's own (Latin-1 or UTF-16) string: an ASCII string (the usual URL) in place, without a copy;
+ * otherwise converted into `stack`, or a malloc'd buffer (heap) when longer. Release with
+ * utf8_str_free. */
 typedef struct utf8_str {
-    char *p;
+    const char *p;
     size_t len;
     char *heap;
+    bool in_place;       /* p points into `view`, which stays open until utf8_str_free */
+    dx_strview view;
     char stack[512];
 } utf8_str;
+
+static void utf8_str_free(utf8_str *s) {
+    if (s->in_place) dx_strview_close(&s->view);
+    free(s->heap);
+}
+
+static bool latin1_is_ascii(const uint8_t *p, size_t n) {
+    uint64_t acc = 0;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, p + i, 8);
+        acc |= w;
+    }
+    for (; i < n; i++) acc |= p[i];
+    return (acc & 0x8080808080808080ull) == 0;
+}
 
 static bool to_utf8(JSContextRef ctx, JSValueRef v, utf8_str *out, JSValueRef *exc) {
     if (!JSValueIsString(ctx, v)) {
@@ -38,18 +58,26 @@ static bool to_utf8(JSContextRef ctx, JSValueRef v, utf8_str *out, JSValueRef *e
         v = JSValueMakeString(ctx, s);
         JSStringRelease(s);
     }
-    dx_strview view;
-    dx_strview_open(ctx, v, &view);
-    size_t need = view.length * 3 + 1;
+    dx_strview_open(ctx, v, &out->view);
+    const dx_strview *view = &out->view;
     out->heap = NULL;
-    out->p = out->stack;
-    if (need > sizeof out->stack) {
-        out->heap = out->p = malloc(need);
-        if (!out->p) abort();
+    if (view->is8bit && latin1_is_ascii(view->chars, view->length)) {
+        out->p = view->chars;
+        out->len = view->length;
+        out->in_place = true;
+        return true;
     }
-    out->len = dx_strview_write_utf8(&view, (uint8_t *)out->p, need - 1, NULL);
-    out->p[out->len] = 0;
-    dx_strview_close(&view);
+    out->in_place = false;
+    size_t need = view->length * 3 + 1;
+    char *d = out->stack;
+    if (need > sizeof out->stack) {
+        out->heap = d = malloc(need);
+        if (!d) abort();
+    }
+    out->len = dx_strview_write_utf8(view, (uint8_t *)d, need - 1, NULL);
+    d[out->len] = 0;
+    out->p = d;
+    dx_strview_close(&out->view);
     return true;
 }
 
@@ -87,9 +115,9 @@ static int parse_args(JSContextRef ctx, JSValueRef input, JSValueRef base, dx_ur
     int r = -1;
     if (!to_utf8(ctx, input, &in, exc)) return -1;
     if (have_base) {
-        if (!to_utf8(ctx, base, &b, exc)) { free(in.heap); return -1; }
+        if (!to_utf8(ctx, base, &b, exc)) { utf8_str_free(&in); return -1; }
         r = dx_url_parse(b.p, b.len, NULL, &bu);
-        free(b.heap);
+        utf8_str_free(&b);
         if (r == 0) {
             r = dx_url_parse(in.p, in.len, &bu, out);
             dx_url_free(&bu);
@@ -97,7 +125,7 @@ static int parse_args(JSContextRef ctx, JSValueRef input, JSValueRef base, dx_ur
     } else {
         r = dx_url_parse(in.p, in.len, NULL, out);
     }
-    free(in.heap);
+    utf8_str_free(&in);
     return r;
 }
 
@@ -107,7 +135,7 @@ FN(u_parse) {
     dx_url u;
     if (parse_args(ctx, argv[0], argv[1], &u, exc) < 0) return *exc ? NULL : dx_undefined();
     write_offsets(ctx, argv[2], &u);
-    JSValueRef r = ascii_value(ctx, u.href);
+    JSValueRef r = dx_jsstr_from_latin1(ctx, (const uint8_t *)u.href, u.href_len, NULL);
     dx_url_free(&u);
     return r;
 }
@@ -133,10 +161,10 @@ FN(u_update) {
     utf8_str v;
     if (!to_utf8(ctx, argv[2], &v, exc)) { dx_url_free(&u); return NULL; }
     int r = dx_url_set(&u, (dx_url_setter)which, v.p, v.len);
-    free(v.heap);
+    utf8_str_free(&v);
     if (r < 0) { dx_url_free(&u); return dx_boolean(false); }
     write_offsets(ctx, argv[3], &u);
-    JSValueRef out = ascii_value(ctx, u.href);
+    JSValueRef out = dx_jsstr_from_latin1(ctx, (const uint8_t *)u.href, u.href_len, NULL);
     dx_url_free(&u);
     return out;
 }
@@ -149,7 +177,7 @@ static JSValueRef domain_fn(JSContextRef ctx, size_t argc, const JSValueRef argv
     char *r = kind == DOMAIN_UNICODE ? dx_url_domain_to_unicode(in.p, in.len)
             : kind == DOMAIN_LEGACY  ? dx_url_legacy_to_ascii(in.p, in.len)
                                      : dx_url_domain_to_ascii(in.p, in.len);
-    free(in.heap);
+    utf8_str_free(&in);
     JSValueRef v = dx_str_value(ctx, r, strlen(r));
     free(r);
     return v;
@@ -159,28 +187,37 @@ FN(u_domain_to_unicode) { return domain_fn(ctx, argc, argv, exc, DOMAIN_UNICODE)
 /* legacyToASCII(host): the host conversion of url.parse(). */
 FN(u_legacy_to_ascii) { return domain_fn(ctx, argc, argv, exc, DOMAIN_LEGACY); }
 
+/* The first names and values wait in `vals` (on the C stack, which JSC's collector scans, so they
+ * stay alive) and become the array in one call; a longer list then grows it one element at a time. */
 typedef struct pairs_ctx {
     JSContextRef ctx;
-    JSObjectRef arr;
+    JSObjectRef arr;     /* NULL while everything fits in vals */
     unsigned n;
+    JSValueRef vals[64];
 } pairs_ctx;
 
 static void on_pair(void *ud, const char *name, size_t nlen, const char *value, size_t vlen) {
     pairs_ctx *p = ud;
-    JSObjectSetPropertyAtIndex(p->ctx, p->arr, p->n++, dx_str_value(p->ctx, name, nlen), NULL);
-    JSObjectSetPropertyAtIndex(p->ctx, p->arr, p->n++, dx_str_value(p->ctx, value, vlen), NULL);
+    JSValueRef nv = dx_str_value(p->ctx, name, nlen), vv = dx_str_value(p->ctx, value, vlen);
+    if (!p->arr && p->n + 2 <= sizeof p->vals / sizeof p->vals[0]) {
+        p->vals[p->n++] = nv;
+        p->vals[p->n++] = vv;
+        return;
+    }
+    if (!p->arr) p->arr = JSObjectMakeArray(p->ctx, p->n, p->vals, NULL);
+    JSObjectSetPropertyAtIndex(p->ctx, p->arr, p->n++, nv, NULL);
+    JSObjectSetPropertyAtIndex(p->ctx, p->arr, p->n++, vv, NULL);
 }
 
 /* parseParams(string) -> [name, value, name, value...] (application/x-www-form-urlencoded). */
 FN(u_parse_params) {
-    JSObjectRef arr = JSObjectMakeArray(ctx, 0, NULL, exc);
-    if (!arr || argc < 1) return arr;
+    if (argc < 1) return JSObjectMakeArray(ctx, 0, NULL, exc);
     utf8_str in;
     if (!to_utf8(ctx, argv[0], &in, exc)) return NULL;
-    pairs_ctx p = {ctx, arr, 0};
+    pairs_ctx p = {.ctx = ctx, .arr = NULL, .n = 0};
     dx_url_form_parse(in.p, in.len, on_pair, &p);
-    free(in.heap);
-    return arr;
+    utf8_str_free(&in);
+    return p.arr ? p.arr : JSObjectMakeArray(ctx, p.n, p.vals, exc);
 }
 
 /* serializeParams([name, value, ...]) -> "name=value&..." */
@@ -200,7 +237,7 @@ FN(u_serialize_params) {
             if (k == 0 && i) dx_url_buf_put(&b, "&", 1);
             if (k == 1) dx_url_buf_put(&b, "=", 1);
             dx_url_form_encode(&b, s.p, s.len);
-            free(s.heap);
+            utf8_str_free(&s);
         }
     }
     JSValueRef r = ascii_value(ctx, b.p ? b.p : "");

@@ -331,3 +331,47 @@ test('a Symbol where a string is expected: TypeError with V8\'s message', () => 
   assert.throws(() => new URLSearchParams().append(Symbol('k'), 'v'), (e) => msg.test(String(e)));
   assert.throws(() => { new URL('http://a').pathname = Symbol('p'); }, (e) => msg.test(String(e)));
 });
+
+test('url.searchParams: the pairs of url.search, as URLSearchParams parses them', () => {
+  const fc = require('fast-check');
+  const piece = fc.constantFrom('a', 'b', '=', '&', '&&', '%', '%20', '%zz', '+', ' ', 'é', '?', '#x', '\'', '==');
+  fc.assert(fc.property(fc.array(piece, { maxLength: 12 }), (parts) => {
+    const u = new URL(`https://h/p?${parts.join('')}`);
+    assert.deepStrictEqual([...u.searchParams], [...new URLSearchParams(u.search)]);
+    assert.strictEqual(u.searchParams.toString(), new URLSearchParams(u.search).toString());
+  }), { seed: 5, numRuns: 500 });
+  // Many pairs without '=': every name gets an empty value (and the parse stays linear).
+  const many = new URL(`https://h/?${'k&'.repeat(20000)}last=1`).searchParams;
+  assert.strictEqual(many.size, 20001);
+  assert.strictEqual(many.get('last'), '1');
+  assert.strictEqual(many.get('k'), '');
+  // Longer lists than fit in one batch, decoded: every pair, in order.
+  for (const count of [31, 32, 33, 100]) {
+    const sp = new URLSearchParams(Array.from({ length: count }, (_, i) => `k${i}=%41+${i}`).join('&'));
+    assert.strictEqual(sp.size, count);
+    assert.deepStrictEqual([...sp.keys()], Array.from({ length: count }, (_, i) => `k${i}`));
+    assert.strictEqual(sp.get(`k${count - 1}`), `A ${count - 1}`);
+  }
+});
+
+test('URL: common shapes parse as Node parses them (the parser\'s fast path)', () => {
+  const cases = [
+    ['https://EXAMPLE.com:443/a/./b/../c?x=1 2#f g', undefined, 'https://example.com/a/c?x=1%202#f%20g'],
+    ['http://u:p:q@h:08080/', undefined, 'http://u:p%3Aq@h:8080/'],
+    ['http://[0:0::1]:80/x', undefined, 'http://[::1]/x'],
+    ['http://0x7f.1/', undefined, 'http://127.0.0.1/'],
+    ['http://bücher.example/ü?ü#ü', undefined, 'http://xn--bcher-kva.example/%C3%BC?%C3%BC#%C3%BC'],
+    ['file:///home/u/../x.js', undefined, 'file:///home/x.js'],
+    ['../img/1.png?v=1', 'https://h/static/css/site.css', 'https://h/static/img/1.png?v=1'],
+    ['/abs', 'https://u@h:81/a/b?q#f', 'https://u@h:81/abs'],
+    ['', 'https://h/a?q#f', 'https://h/a?q'],
+    ['#g', 'https://h/a?q#f', 'https://h/a?q#g'],
+  ];
+  for (const [input, base, href] of cases) {
+    assert.strictEqual(new URL(input, base).href, href, `${input} against ${base}`);
+    assert.strictEqual(URL.canParse(input, base), true);
+  }
+  assert.strictEqual(new URL('http://h/a\\b').pathname, '/a/b');
+  assert.strictEqual(URL.canParse('http://h:65536/'), false);
+  assert.strictEqual(URL.canParse('http://[::1]x/'), false);
+});

@@ -335,6 +335,176 @@ static void test_form_encode(void **state) {
     free(b.p);
 }
 
+/* The parser's fast path: which inputs it takes and which it leaves to the state machine, and that
+ * what it takes comes out exactly as the state machine makes it. */
+typedef struct { const char *input, *base; bool taken; const char *want; } fast_row;
+
+static const fast_row fast_rows[] = {
+    {"https://example.com/a/b?c=d#e", NULL, true, "https://example.com/a/b?c=d#e"},
+    {"HTTPS://EXAMPLE.com", NULL, true, "https://example.com/"},
+    {"http://h?q", NULL, true, "http://h/?q"},
+    {"http://h#f", NULL, true, "http://h/#f"},
+    {"http://h:80/", NULL, true, "http://h/"},
+    {"http://h:0080/", NULL, true, "http://h/"},
+    {"http://h:/", NULL, true, "http://h/"},
+    {"wss://h:443", NULL, true, "wss://h/"},
+    {"ftp://h:21/x", NULL, true, "ftp://h/x"},
+    {"ws://h:65535/", NULL, true, "ws://h:65535/"},
+    {"http://u:p@h/", NULL, true, "http://u:p@h/"},
+    {"http://u:@h/", NULL, true, "http://u@h/"},
+    {"http://:p@h/", NULL, true, "http://:p@h/"},
+    {"http://@h/", NULL, true, "http://h/"},
+    {"http://u:p:q@h/", NULL, true, "http://u:p%3Aq@h/"},
+    {"http://u v@h/", NULL, true, "http://u%20v@h/"},
+    {"http://1.2.3.4/", NULL, true, "http://1.2.3.4/"},
+    {"http://0x7f.1/", NULL, true, "http://127.0.0.1/"},
+    {"http://[::1]/", NULL, true, "http://[::1]/"},
+    {"http://u@[0:0::ABCD:0:1]:8080/x", NULL, true, "http://u@[::abcd:0:1]:8080/x"},
+    {"https://[1:2:3:4:5:6:7:8]:443", NULL, true, "https://[1:2:3:4:5:6:7:8]/"},
+    {"http://[::ffff:1.2.3.4]/", NULL, true, "http://[::ffff:102:304]/"},
+    {"http://h.0x7f/", NULL, false, NULL},            /* ends in a number that is no IPv4 */
+    {"http://xn--bcher-kva.example/", NULL, true, "http://xn--bcher-kva.example/"},
+    {"http://b\xC3\xBC" "cher.example/", NULL, true, "http://xn--bcher-kva.example/"},
+    {"http://ex%41mple.com/", NULL, true, "http://example.com/"},
+    {"http://h/a/./b/../c/%2e/%2E%2e/d", NULL, true, "http://h/a/d"},
+    {"http://h/a/..", NULL, true, "http://h/"},
+    {"http://h/.", NULL, true, "http://h/"},
+    {"http://h/a b<>\"`{}^|", NULL, true, "http://h/a%20b%3C%3E%22%60%7B%7D%5E|"},
+    {"http://h/?a b'<>\"", NULL, true, "http://h/?a%20b%27%3C%3E%22"},
+    {"http://h/#a b`<>\"", NULL, true, "http://h/#a%20b%60%3C%3E%22"},
+    {"http://h/\xC3\xA9?\xC3\xA9#\xC3\xA9", NULL, true, "http://h/%C3%A9?%C3%A9#%C3%A9"},
+    {"http://h/\x7F", NULL, true, "http://h/%7F"},
+    {"file:///home/u/x.js", NULL, true, "file:///home/u/x.js"},
+    {"file:///a/../b?q#f", NULL, true, "file:///b?q#f"},
+    {"../x?y#z", "http://h/a/b/c", true, "http://h/a/x?y#z"},
+    {"x", "https://u:p@h:8080/a/b?q#f", true, "https://u:p@h:8080/a/x"},
+    {"/x/./y", "http://h/a/b", true, "http://h/x/y"},
+    {"?q", "http://h/p?old#f", true, "http://h/p?q"},
+    {"#f", "http://h/p?q", true, "http://h/p?q#f"},
+    {"", "http://h/p?q#f", true, "http://h/p?q"},
+    {"https://other/x", "http://h/", true, "https://other/x"},
+    /* Declined: the state machine handles these. */
+    {"", NULL, false, NULL},
+    {" http://h/", NULL, false, NULL},
+    {"http://h/ ", NULL, false, NULL},
+    {"http://h/\ta", NULL, false, NULL},
+    {"http://h/\na", NULL, false, NULL},
+    {"http://h/\x01", NULL, false, NULL},
+    {"http://h/\xFF", NULL, false, NULL},               /* invalid UTF-8 */
+    {"http://h/\xC3", NULL, false, NULL},
+    {"http:\\\\h/", NULL, false, NULL},
+    {"http://h\\a", NULL, false, NULL},
+    {"http://h/a\\b", NULL, false, NULL},
+    {"http:/h/", NULL, false, NULL},
+    {"http:h/", NULL, false, NULL},
+    {"http:///h/", NULL, false, NULL},
+    {"http://[::1]x/", NULL, false, NULL},
+    {"http://[::1]]/", NULL, false, NULL},
+    {"http://h[::1]/", NULL, false, NULL},
+    {"http://[u@h/", NULL, false, NULL},
+    {"http://[::1][::2]/", NULL, false, NULL},
+    {"http://[::1/", NULL, false, NULL},
+    {"http://[::g]/", NULL, false, NULL},
+    {"http://a@b@c/", NULL, false, NULL},
+    {"http://u@/", NULL, false, NULL},
+    {"http:///", NULL, false, NULL},
+    {"http://h:65536/", NULL, false, NULL},
+    {"http://h:8a/", NULL, false, NULL},
+    {"http://h:1:2/", NULL, false, NULL},
+    {"http://a b/", NULL, false, NULL},
+    {"http://h%/", NULL, false, NULL},
+    {"httpx://h/", NULL, false, NULL},
+    {"sc://h/", NULL, false, NULL},
+    {"mailto:x@y", NULL, false, NULL},
+    {"file://host/x", NULL, false, NULL},
+    {"file:////x", NULL, false, NULL},
+    {"file:///C:/x", NULL, false, NULL},
+    {"file:///a/c|/x", NULL, false, NULL},
+    {"x", NULL, false, NULL},
+    {"x", "sc://h/a", false, NULL},
+    {"x", "file:///a/b", false, NULL},
+    {"x", "sc:opaque", false, NULL},
+    {"//h/x", "http://a/", false, NULL},
+    {"/\\h/x", "http://a/", false, NULL},
+    {"\\x", "http://a/", false, NULL},
+    {"http:x", "http://a/b", false, NULL},
+    {"a\\b", "http://a/", false, NULL},
+};
+
+/* Both halves agree on every field. */
+static void assert_same_url(const dx_url *a, const dx_url *b, const char *input) {
+    if (a->href_len != b->href_len || strcmp(a->href, b->href) != 0 || a->scheme_end != b->scheme_end ||
+        a->username_start != b->username_start || a->username_end != b->username_end ||
+        a->password_start != b->password_start || a->password_end != b->password_end ||
+        a->host_start != b->host_start || a->host_end != b->host_end || a->path_start != b->path_start ||
+        a->port != b->port || a->query_start != b->query_start || a->fragment_start != b->fragment_start ||
+        a->host_type != b->host_type || a->opaque_path != b->opaque_path || a->special != b->special) {
+        print_error("'%s': fast path '%s', state machine '%s' (or their offsets differ)\n", input, a->href, b->href);
+        fail();
+    }
+}
+
+static void check_fast(const char *input, size_t len, const char *base_s, int want_taken, const char *want) {
+    dx_url base, fast, full;
+    if (base_s) assert_int_equal(dx_url_parse(base_s, strlen(base_s), NULL, &base), 0);
+    const dx_url *b = base_s ? &base : NULL;
+    int taken = dx__url_parse_fast(input, len, b, &fast);
+    if (want_taken >= 0 && taken != want_taken) {
+        print_error("'%s': fast path %s, want %s\n", input, taken ? "took it" : "declined", want_taken ? "taken" : "declined");
+        fail();
+    }
+    if (taken) {
+        assert_int_equal(dx__url_parse_full(input, len, b, &full), 0);
+        assert_same_url(&fast, &full, input);
+        if (want && strcmp(fast.href, want) != 0) {
+            print_error("'%s': want '%s', got '%s'\n", input, want, fast.href);
+            fail();
+        }
+        dx_url_free(&fast);
+        dx_url_free(&full);
+    }
+    if (base_s) dx_url_free(&base);
+}
+
+static void test_fast_path(void **state) {
+    (void)state;
+    for (size_t i = 0; i < sizeof fast_rows / sizeof fast_rows[0]; i++) {
+        const fast_row *r = &fast_rows[i];
+        check_fast(r->input, strlen(r->input), r->base, r->taken, r->want);
+    }
+}
+
+/* Inputs of every length from 0 to 64 bytes of path around the eight-byte scan, clean (taken) and
+ * with one C0 control, one non-ASCII character or one invalid byte at each position. */
+static void test_fast_path_lengths(void **state) {
+    (void)state;
+    char in[128];
+    const char *prefix = "http://h/";
+    size_t pl = strlen(prefix);
+    for (size_t len = 0; len <= 64; len++) {
+        memcpy(in, prefix, pl);
+        for (size_t i = 0; i < len; i++) in[pl + i] = (char)('a' + i % 26);
+        check_fast(in, pl + len, NULL, 1, NULL);
+        for (size_t at = 0; at < len; at++) {
+            char saved = in[pl + at];
+            in[pl + at] = 0x1F;
+            check_fast(in, pl + len, NULL, 0, NULL);
+            in[pl + at] = (char)0x80;   /* a lone continuation byte */
+            check_fast(in, pl + len, NULL, 0, NULL);
+            in[pl + at] = (char)0x7F;
+            check_fast(in, pl + len, NULL, 1, NULL);
+            in[pl + at] = saved;
+        }
+        if (len >= 2) {
+            in[pl + len / 2 - 1] = (char)0xC3;
+            in[pl + len / 2] = (char)0xA9;
+            check_fast(in, pl + len, NULL, 1, NULL);
+        }
+    }
+    /* A NUL in the middle is data, not the end: declined, like any C0 control. */
+    check_fast("http://h/a\0b", 12, NULL, 0, NULL);
+}
+
 int main(void) {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_parse),
@@ -345,6 +515,8 @@ int main(void) {
         cmocka_unit_test(test_domains),
         cmocka_unit_test(test_form_parse),
         cmocka_unit_test(test_form_encode),
+        cmocka_unit_test(test_fast_path),
+        cmocka_unit_test(test_fast_path_lengths),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
