@@ -37,6 +37,15 @@ typedef enum dx_kind {
     /* A filter, not a brand: Symbol and BigInt wrapper objects share their JSType with other
      * objects (WeakRef...), but not with plain objects, so anything else is neither. */
     DX_KIND_MAYBE_WRAPPER,
+    /* A Proxy (revoked or not); not the global object's own proxy. */
+    DX_KIND_PROXY,
+    /* A plain Array whose elements can only be data properties (JSC's Int32, Double, Contiguous and
+     * Undecided storage: an accessor or a sparse element moves an array to another storage). It
+     * may still have holes and named properties. Told apart by the indexing-type byte (offset 4). */
+    DX_KIND_FAST_ARRAY,
+    /* An ordinary object (JSC's final object: literals, class instances, Object.create(...)): no
+     * array, function, arguments object, error or other built-in with internal slots. */
+    DX_KIND_PLAIN_OBJECT,
     DX_KIND_COUNT
 } dx_kind;
 
@@ -48,11 +57,16 @@ extern const char *const dx_kind_names[DX_KIND_COUNT];
 uint32_t dx_kind_calibrate(JSContextRef ctx);
 
 extern uint8_t dx__kind_by_type[256];
+/* The type byte of arrays (-1 until calibrated) and the indexing bytes of fast arrays. */
+extern int dx__kind_array_type;
+extern uint8_t dx__kind_fast_indexing[256];
 
 /* The kind of `v`; DX_KIND_OTHER for primitives and other objects. Calibrate first. */
 static inline dx_kind dx_kind_of(JSValueRef v) {
     if (!dx_is_cell(v)) return DX_KIND_OTHER;
-    return (dx_kind)dx__kind_by_type[((const uint8_t *)v)[5]];
+    const uint8_t *cell = (const uint8_t *)v;
+    if (cell[5] == dx__kind_array_type && dx__kind_fast_indexing[cell[4]]) return DX_KIND_FAST_ARRAY;
+    return (dx_kind)dx__kind_by_type[cell[5]];
 }
 
 #endif

@@ -35,6 +35,20 @@ test('parse: empty pairs, missing values and missing keys', () => {
   assert.deepStrictEqual(plain(qs.parse(42)), {});
 });
 
+test('parse: which parts are decoded follows Node\'s escape check', () => {
+  // A '+' does not interrupt an escape in a value; once a key has an escape, a second one in the
+  // key marks the value for decoding too ('\u00ff%' decodes to U+FFFD and '%' only then).
+  const entries = (s) => Object.entries(qs.parse(s));
+  assert.deepStrictEqual(entries('%3D%41=\u00ff%'), [['=A', '\ufffd%']]);
+  assert.deepStrictEqual(entries('%3D%4142=\u00ff%'), [['=A42', '\ufffd%']]);
+  assert.deepStrictEqual(entries('a=%4+1\u00ff%'), [['a', '%4 1\ufffd%']]);
+  assert.deepStrictEqual(entries('a=%4\u00ff%'), [['a', '%4\u00ff%']]);
+  assert.deepStrictEqual(entries('k%4+1=\u00ff%'), [['k%4 1', '\u00ff%']]);
+  assert.deepStrictEqual(entries('=x&=&&a'), [['', ['x', '']], ['a', '']]);
+  assert.deepStrictEqual(entries('a&&b=&'), [['a', ''], ['b', '']]);
+  assert.deepStrictEqual(entries('a=b=c&a=d&a'), [['a', ['b=c', 'd', '']]]);
+});
+
 test('parse: custom separators of several characters', () => {
   assert.deepStrictEqual(plain(qs.parse('a:1;b:2', ';', ':')), { a: '1', b: '2' });
   assert.deepStrictEqual(plain(qs.parse('a==1&&b==2', '&&', '==')), { a: '1', b: '2' });

@@ -137,6 +137,8 @@ function materialize(name) {
 // (~0.5 us against ~35 ns for fn.call(...)); Reflect.apply with a forwarded rest array is inlined.
 define('FunctionPrototypeCall', (fn, self, ...args) => reflectApply(fn, self, args));
 define('FunctionPrototypeApply', (fn, self, args) => reflectApply(fn, self, args == null ? [] : args));
+// A name the prefix rule cannot spell (Node's name for Object.prototype.__lookupGetter__).
+define('ObjectPrototype__lookupGetter__', uncurry(Object.prototype.__lookupGetter__));
 
 const names = internalBinding('builtins').primordialNames();
 for (let i = 0; i < names.length; i++) {

@@ -73,6 +73,7 @@ const KIND_DATA_VIEW = kindCheck('dataView');
 const KIND_GENERATOR = kindCheck('generator');
 const KIND_ASYNC_GENERATOR = kindCheck('asyncGenerator');
 const KIND_MAYBE_WRAPPER = kindCheck('maybeSymbolOrBigIntObject');
+const KIND_PROXY = kindCheck('proxy');
 
 // The prototypes of function kinds and generator objects, reached from literals.
 const AsyncFunctionPrototype = ObjectGetPrototypeOf(async function() {});
@@ -306,6 +307,7 @@ function isBoxedPrimitive(value) {
 }
 
 function isProxy(value) {
+  if (KIND_PROXY !== undefined) return valueKind(value) === KIND_PROXY && !moduleNamespaces.has(value);
   return isObjectLike(value) && utilBinding.getProxyTarget(value) !== undefined && !moduleNamespaces.has(value);
 }
 

@@ -178,6 +178,37 @@ function valueArb(hidden) {
         value: v, enumerable: false,
       })) },
       { weight: 1, arbitrary: tie('tree').map((v) => ({ [Symbol.toStringTag]: 'Own', v })) },
+      // Arrays in the shapes util.inspect reads without descriptors, and the ones it must not:
+      // extra named and symbol keys (some hidden), holes with extra keys, accessors on indices,
+      // frozen arrays, and elements whose custom inspect changes the array being formatted.
+      { weight: 1, arbitrary: fc.tuple(fc.array(tie('tree'), { maxLength: 5 }), keyArb, tie('tree'), symbolArb, fc.boolean())
+        .map(([a, k, v, sym, hide]) => {
+          if (k !== 'length') a[k] = v;
+          if (hide) Object.defineProperty(a, sym, { value: v, enumerable: false });
+          else a[sym] = v;
+          return a;
+        }) },
+      { weight: 1, arbitrary: fc.tuple(fc.sparseArray(primitiveArb, { maxLength: 8 }), tie('tree'))
+        .map(([a, v]) => Object.assign(a, { extra: v })) },
+      { weight: 1, arbitrary: fc.tuple(fc.array(primitiveArb, { minLength: 1, maxLength: 6 }), fc.nat(), tie('tree'), fc.boolean())
+        .map(([a, n, v, setter]) => Object.defineProperty(a, n % a.length, setter ?
+          { get() { return v; }, set(x) {}, enumerable: true } : { get() { return v; }, enumerable: true })) },
+      { weight: 1, arbitrary: fc.array(primitiveArb, { maxLength: 6 }).map((a) => Object.freeze(a)) },
+      { weight: 1, arbitrary: fc.tuple(fc.array(primitiveArb, { minLength: 2, maxLength: 6 }),
+                                       fc.constantFrom('shrink', 'delete', 'getter', 'grow'))
+        .map(([prims, how]) => {
+          const a = [...prims];
+          a.splice(1, 0, {
+            [customSym]() {
+              if (how === 'shrink') a.length = 2;
+              else if (how === 'delete') delete a[a.length - 1];
+              else if (how === 'grow') a.push('more');
+              else Object.defineProperty(a, a.length - 1, { get() { return 'got'; }, enumerable: true });
+              return 'M';
+            },
+          });
+          return a;
+        }) },
       { weight: 1, arbitrary: fc.anything({
         maxDepth: 2, maxKeys: 4, withBigInt: true, withBoxedValues: true, withDate: true, withMap: true,
         withNullPrototype: true, withObjectString: true, withSet: true, withSparseArray: true, withTypedArray: true,
@@ -231,9 +262,13 @@ function addCycle(root, n, toSelf) {
   (function walk(v, depth) {
     if (v === null || typeof v !== 'object' || seen.has(v) || proxies.has(v) || depth > 4) return;
     seen.add(v);
-    if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype) {
+    if (Array.isArray(v) && Object.getPrototypeOf(v) === Array.prototype && Object.isExtensible(v)) {
       containers.push(v);
-      for (const x of v) walk(x, depth + 1);
+      // By index and descriptor: generated arrays may own Symbol.iterator or accessors.
+      for (let i = 0; i < v.length; i++) {
+        const d = Object.getOwnPropertyDescriptor(v, i);
+        if (d !== undefined && 'value' in d) walk(d.value, depth + 1);
+      }
     } else if (v instanceof Map && !(v instanceof MyMap)) {
       containers.push(v);
       for (const [, x] of v) walk(x, depth + 1);
@@ -276,7 +311,8 @@ const caseArb = fc.oneof(
   { weight: 2, arbitrary: fc.tuple(valueArb(true), optionsArb(true))
     .map(([value, options]) => ({ kind: 'inspect', value, options })) },
   { weight: 2, arbitrary: fc.tuple(
-    fc.constantFrom('%s', '%d %s', '%o', '%O', '%j', '%i:%f', '%O %%', 'x %c y', 'no placeholders', '%s %s %s', '%%s'),
+    fc.constantFrom('%s', '%d %s', '%o', '%O', '%j', '%i:%f', '%O %%', 'x %c y', 'no placeholders', '%s %s %s', '%%s',
+                    '%s%', '100%', '%%%s', '%', '%x %s', 'a%%b%dc', '%s:%s%%'),
     fc.array(valueArb(true), { maxLength: 3 }),
   ).map(([fmt, args]) => ({ kind: 'format', value: [fmt, ...args] })) },
 );
