@@ -301,8 +301,8 @@ function genericNodeError(message, props) {
 // `context` is {errno, code, message, syscall[, path, dest]}; `info` keeps it, and `errno`,
 // `syscall`, `path` and `dest` are accessors over it.
 class SystemError extends Error {
-  constructor(key, context) {
-    let message = `A system error occurred: ${context.syscall} returned ${context.code} (${context.message})`;
+  constructor(key, context, prefix = 'A system error occurred') {
+    let message = `${prefix}: ${context.syscall} returned ${context.code} (${context.message})`;
     if (context.path !== undefined) message += ` ${context.path}`;
     if (context.dest !== undefined) message += ` => ${context.dest}`;
     super(message);
@@ -334,6 +334,11 @@ ObjectDefineProperty(SystemError.prototype, 'constructor', { __proto__: null, va
 codes.ERR_SYSTEM_ERROR = class extends SystemError {
   constructor(context) {
     super('ERR_SYSTEM_ERROR', context);
+  }
+};
+codes.ERR_TTY_INIT_FAILED = class extends SystemError {
+  constructor(context) {
+    super('ERR_TTY_INIT_FAILED', context, 'TTY initialization failed');
   }
 };
 
@@ -404,7 +409,6 @@ E('ERR_INVALID_ARG_TYPE', (name, expected, actual) => {
   }
   return `${msg}. Received ${determineSpecificType(actual)}`;
 }, TypeError);
-E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_INVALID_ARG_VALUE', (name, value, reason = 'is invalid') => {
   let inspected = lazyInspect()(value);
   if (inspected.length > 128) inspected = `${StringPrototypeSlice(inspected, 0, 128)}...`;
@@ -434,6 +438,8 @@ E('ERR_INVALID_TUPLE', '%s must be an iterable %s tuple', TypeError);
 E('ERR_ARG_NOT_ITERABLE', '%s must be iterable', TypeError);
 E('ERR_INVALID_URI', 'URI malformed', URIError);
 E('ERR_INVALID_BUFFER_SIZE', 'Buffer size must be a multiple of %s', RangeError);
+E('ERR_INVALID_CURSOR_POS', 'Cannot set cursor row without setting its column', TypeError);
+E('ERR_INVALID_FD', '"fd" must be a positive integer: %s', RangeError);
 E('ERR_INVALID_THIS', 'Value of "this" must be of type %s', TypeError);
 E('ERR_METHOD_NOT_IMPLEMENTED', 'The %s method is not implemented', Error);
 E('ERR_MISSING_ARGS', (...args) => {
@@ -442,6 +448,7 @@ E('ERR_MISSING_ARGS', (...args) => {
   args = ArrayPrototypeMap(args, (a) => (ArrayIsArray(a) ? ArrayPrototypeJoin(ArrayPrototypeMap(a, wrap), ' or ') : wrap(a)));
   return `The ${formatList(args)} argument${len > 1 ? 's' : ''} must be specified`;
 }, TypeError);
+E('ERR_MISSING_OPTION', '%s is required', TypeError);
 E('ERR_MULTIPLE_CALLBACK', 'Callback called multiple times', Error);
 E('ERR_OPERATION_FAILED', 'Operation failed: %s', Error, TypeError);
 E('ERR_OUT_OF_RANGE', (str, range, input, replaceDefaultBoolean = false) => {
@@ -499,6 +506,7 @@ E('ERR_REQUIRE_ESM', function(filename, hasEsmSyntax, parentPath = null, package
     'which is available in all CommonJS modules, or change "type": "module" to "type": "commonjs" in ' +
     `${packageJsonPath} to treat all .js files as CommonJS (using .mjs for all ES modules instead).\n`;
 }, Error);
+E('ERR_SOCKET_CLOSED', 'Socket is closed', Error);
 E('ERR_STREAM_ALREADY_FINISHED', 'Cannot call %s after a stream was finished', Error);
 E('ERR_STREAM_CANNOT_PIPE', 'Cannot pipe, not readable', Error);
 E('ERR_STREAM_DESTROYED', 'Cannot call %s after a stream was destroyed', Error);

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "engine/engine.h"
+#include "engine/jsstr.h"
 #include "runtime/runtime.h"
 
 #define FN(name) static JSValueRef name(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, \
@@ -76,27 +77,50 @@ FN(fs_read_stdin) {
     return v;
 }
 
-/* writeString(fd, string) -> bytes written; blocks until all is written (stdio is synchronous, as
- * Node's is for files and TTYs). */
-FN(fs_write_string) {
-    int fd = (int)JSValueToNumber(ctx, argv[0], NULL);
-    size_t len;
-    char *s = dx_to_utf8(ctx, argv[1], &len, exc);
-    if (!s) return NULL;
+/* Writes all of p[0..len) to fd, waiting when a non-blocking fd is full. 0 or a negative errno. */
+static int write_all(int fd, const char *p, size_t len) {
     size_t off = 0;
     while (off < len) {
-        ssize_t w = write(fd, s + off, len - off);
+        ssize_t w = write(fd, p + off, len - off);
         if (w < 0) {
             if (errno == EINTR) continue;
-            if (errno == EAGAIN) { struct pollfd p = {fd, POLLOUT, 0}; poll(&p, 1, -1); continue; }
-            *exc = dx_make_uv_error(ctx, -errno, "write", NULL);
-            free(s);
-            return NULL;
+            if (errno == EAGAIN) { struct pollfd pf = {fd, POLLOUT, 0}; poll(&pf, 1, -1); continue; }
+            return -errno;
         }
         off += (size_t)w;
     }
-    free(s);
-    return JSValueMakeNumber(ctx, (double)len);
+    return 0;
+}
+
+/* writeString(fd, string) -> bytes written (UTF-8); blocks until all is written (stdio to files and
+ * SyncWriteStream are synchronous, as Node's). ASCII strings are written from the string's own
+ * bytes; others are encoded once, on the stack when small. */
+FN(fs_write_string) {
+    int fd = (int)JSValueToNumber(ctx, argv[0], NULL);
+    if (argc < 2 || !JSValueIsString(ctx, argv[1])) {
+        *exc = dx_make_error(ctx, "TypeError", "ERR_INVALID_ARG_TYPE", "writeString expects a string");
+        return NULL;
+    }
+    dx_strview v;
+    dx_strview_open(ctx, argv[1], &v);
+    size_t n = dx_strview_utf8_length(&v);
+    int r;
+    if (v.is8bit && n == v.length) {
+        r = write_all(fd, v.chars, n);
+    } else {
+        char stack[16384];
+        char *buf = n <= sizeof stack ? stack : malloc(n);
+        if (!buf) {
+            r = UV_ENOMEM;
+        } else {
+            n = dx_strview_write_utf8(&v, (uint8_t *)buf, n, NULL);
+            r = write_all(fd, buf, n);
+            if (buf != stack) free(buf);
+        }
+    }
+    dx_strview_close(&v);
+    if (r < 0) { *exc = dx_make_uv_error(ctx, r, "write", NULL); return NULL; }
+    return JSValueMakeNumber(ctx, (double)n);
 }
 
 /* writeBuffer(fd, Uint8Array) -> bytes written; blocking like writeString. */
@@ -105,18 +129,10 @@ FN(fs_write_buffer) {
     JSObjectRef arr = (JSObjectRef)argv[1];
     const char *p = JSObjectGetTypedArrayBytesPtr(ctx, arr, exc);
     if (!p && *exc) return NULL;
+    size_t off = JSObjectGetTypedArrayByteOffset(ctx, arr, NULL);
     size_t len = JSObjectGetTypedArrayByteLength(ctx, arr, NULL);
-    size_t off = 0;
-    while (off < len) {
-        ssize_t w = write(fd, p + off, len - off);
-        if (w < 0) {
-            if (errno == EINTR) continue;
-            if (errno == EAGAIN) { struct pollfd pf = {fd, POLLOUT, 0}; poll(&pf, 1, -1); continue; }
-            *exc = dx_make_uv_error(ctx, -errno, "write", NULL);
-            return NULL;
-        }
-        off += (size_t)w;
-    }
+    int r = p ? write_all(fd, p + off, len) : 0;
+    if (r < 0) { *exc = dx_make_uv_error(ctx, r, "write", NULL); return NULL; }
     return JSValueMakeNumber(ctx, (double)len);
 }
 

@@ -19,6 +19,7 @@ static const binding_entry bindings[] = {
     {"os", dx__os_binding},
     {"perf", dx__perf_binding},
     {"process", dx__process_binding},
+    {"stream_wrap", dx__stream_wrap_binding},
     {"timers", dx__timers_binding},
     {"url", dx__url_binding},
     {"util", dx__util_binding},

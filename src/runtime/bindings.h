@@ -19,5 +19,6 @@ JSObjectRef dx__url_binding(JSContextRef ctx);
 JSObjectRef dx__encoding_binding(JSContextRef ctx);
 JSObjectRef dx__buffer_binding(JSContextRef ctx);
 JSObjectRef dx__perf_binding(JSContextRef ctx);
+JSObjectRef dx__stream_wrap_binding(JSContextRef ctx);
 
 #endif

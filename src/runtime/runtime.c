@@ -17,6 +17,7 @@ gboolean jsc_options_set_boolean(const char *option, gboolean value);
 #include "runtime/bindings.h"
 #include "runtime/builtins.h"
 #include "node/perf_binding.h"
+#include "node/stream_wrap.h"
 
 static dx_runtime *current; /* one runtime per process for now (workers get their own later) */
 
@@ -46,6 +47,7 @@ static void write_profile(void) {
 _Noreturn void dx_really_exit(int code) {
     write_profile();
     fflush(NULL);
+    dx_stdio_reset();
     /* _exit: JSC's helper threads must not run static destructors under us. */
     _exit(code & 0xff);
 }
@@ -205,6 +207,7 @@ int dx_runtime_main(const dx_options *opts) {
     jsc_options_set_boolean("useSharedArrayBuffer", TRUE);
     jsc_options_set_boolean("useExplicitResourceManagement", TRUE);
     signal(SIGPIPE, SIG_IGN);
+    dx_stdio_init();
     g_log_set_default_handler(glib_log_quiet, NULL);
     /* JSC's RunLoop (async wasm compilation, FinalizationRegistry, GC timers) lives on this GLib context,
      * which the uv loop turns (glib_pump.c). It must be pushed before the first JSC call. */

@@ -4,11 +4,9 @@
 const {
   ObjectDefineProperty, ObjectSetPrototypeOf, ObjectFreeze, NumberIsInteger, NumberIsSafeInteger,
   BigInt: BigIntCtor, Float64Array, Uint32Array, ArrayIsArray, StringPrototypeToUpperCase,
-  ArrayBufferIsView, Uint8Array,
 } = primordials;
 
 const binding = internalBinding('process');
-const { writeString, writeBuffer } = internalBinding('fs');
 const state = require('internal/process/state');
 const {
   codes: { ERR_INVALID_ARG_TYPE, ERR_INVALID_ARG_VALUE, ERR_OUT_OF_RANGE, ERR_UNKNOWN_SIGNAL },
@@ -27,94 +25,6 @@ const startTime = binding.hrtimeBigInt();
 function validateInteger(value, name) {
   if (typeof value !== 'number') throw new ERR_INVALID_ARG_TYPE(name, 'number', value);
   if (!NumberIsInteger(value)) throw new ERR_OUT_OF_RANGE(name, 'an integer', value);
-}
-
-// A minimal synchronous writable for fds 1 and 2. node:stream (its own issue) makes these full streams.
-function createStdioWriter(process, fd) {
-  const EventEmitter = require('events');
-  const type = binding.guessHandleType(fd);
-  const w = new EventEmitter();
-  w.fd = fd;
-  w._type = type === 'TTY' ? 'tty' : type === 'FILE' ? 'fs' : type === 'PIPE' ? 'pipe' : 'unknown';
-  w._isStdio = true;
-  w.writable = true;
-  w.isTTY = type === 'TTY' ? true : undefined;
-  if (type !== 'TTY') delete w.isTTY;
-  w.write = function write(chunk, encoding, cb) {
-    if (typeof encoding === 'function') { cb = encoding; encoding = undefined; }
-    if (typeof chunk !== 'string') {
-      if (ArrayBufferIsView(chunk)) {
-        chunk = new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength);
-      } else {
-        throw new ERR_INVALID_ARG_TYPE('chunk', ['string', 'Buffer', 'TypedArray', 'DataView'], chunk);
-      }
-    }
-    try {
-      if (typeof chunk === 'string') writeString(fd, chunk);
-      else writeBuffer(fd, chunk);
-    } catch (err) {
-      if (err && err.code === 'EPIPE') { process.nextTick(() => w.emit('error', err)); return false; }
-      throw err;
-    }
-    if (typeof cb === 'function') process.nextTick(cb, null);
-    return true;
-  };
-  w.end = function end(chunk, encoding, cb) {
-    if (typeof chunk === 'function') { cb = chunk; chunk = undefined; }
-    if (chunk !== undefined && chunk !== null) w.write(chunk, encoding);
-    if (typeof cb === 'function') process.nextTick(cb);
-    return w;
-  };
-  if (type === 'TTY') {
-    const size = () => binding.ttyWindowSize(fd) ?? [80, 24];
-    ObjectDefineProperty(w, 'columns', { __proto__: null, get: () => size()[0], enumerable: true, configurable: true });
-    ObjectDefineProperty(w, 'rows', { __proto__: null, get: () => size()[1], enumerable: true, configurable: true });
-    w.getWindowSize = () => size();
-  }
-  w.getColorDepth = function getColorDepth(env = process.env) { return colorDepth(env, type === 'TTY'); };
-  w.hasColors = function hasColors(count = 16, env = process.env) {
-    if (typeof count === 'object' && count !== null) { env = count; count = 16; }
-    return count <= 2 ** w.getColorDepth(env);
-  };
-  return w;
-}
-
-// Node's rules for a stream's colour depth (1, 4, 8 or 24 bits).
-function colorDepth(env, isTTY) {
-  if (env.FORCE_COLOR !== undefined) {
-    switch (env.FORCE_COLOR) {
-      case '': case '1': case 'true': return 4;
-      case '2': return 8;
-      case '3': return 24;
-      default: return 1;
-    }
-  }
-  if (env.NODE_DISABLE_COLORS !== undefined || env.NO_COLOR !== undefined || env.TERM === 'dumb') return 1;
-  if (!isTTY) return 1;
-  if (env.TMUX) return 24;
-  if (env.CI) {
-    for (const k of ['APPVEYOR', 'BUILDKITE', 'CIRCLECI', 'DRONE', 'GITHUB_ACTIONS', 'GITLAB_CI', 'TRAVIS']) {
-      if (k in env) return 8;
-    }
-    return env.CI_NAME === 'codeship' ? 8 : 1;
-  }
-  if ('TEAMCITY_VERSION' in env) return /^(9\.(0*[1-9]\d*)\.|\d{2,}\.)/.test(env.TEAMCITY_VERSION) ? 4 : 1;
-  switch (env.TERM_PROGRAM) {
-    case 'iTerm.app': return !env.TERM_PROGRAM_VERSION || /^[0-2]\./.test(env.TERM_PROGRAM_VERSION) ? 8 : 24;
-    case 'HyperTerm': case 'MacTerm': return 24;
-    case 'Apple_Terminal': return 8;
-  }
-  if (env.COLORTERM === 'truecolor' || env.COLORTERM === '24bit') return 24;
-  if (env.TERM) {
-    if (/truecolor/.test(env.TERM)) return 24;
-    if (/^xterm-256/.test(env.TERM)) return 8;
-    const t = env.TERM.toLowerCase();
-    for (const p of ['xterm', 'screen', 'vt100', 'vt220', 'rxvt', 'color', 'ansi', 'cygwin', 'linux', 'eterm', 'konsole', 'kitty', 'alacritty', 'st']) {
-      if (t.startsWith(p) || t.includes(p)) return 4;
-    }
-  }
-  if (env.COLORTERM) return 4;
-  return 1;
 }
 
 function create(options) {
@@ -275,15 +185,37 @@ function create(options) {
     }
   });
 
-  let stdout, stderr;
+  // The stdio streams are made on first use (lib/internal/stdio.js), by the kind of their fd.
+  let stdin, stdout, stderr;
   ObjectDefineProperty(process, 'stdout', {
     __proto__: null, configurable: true, enumerable: false,
-    get: () => (stdout ??= createStdioWriter(process, 1)),
+    get() {
+      if (stdout === undefined) {
+        stdout = require('internal/stdio').createWritableStdioStream(1);
+        if (stdout.isTTY) process.on('SIGWINCH', () => stdout._refreshSize());
+      }
+      return stdout;
+    },
   });
   ObjectDefineProperty(process, 'stderr', {
     __proto__: null, configurable: true, enumerable: false,
-    get: () => (stderr ??= createStdioWriter(process, 2)),
+    get() {
+      if (stderr === undefined) {
+        stderr = require('internal/stdio').createWritableStdioStream(2);
+        if (stderr.isTTY) process.on('SIGWINCH', () => stderr._refreshSize());
+      }
+      return stderr;
+    },
   });
+  ObjectDefineProperty(process, 'stdin', {
+    __proto__: null, configurable: true, enumerable: false,
+    get: () => (stdin ??= require('internal/stdio').createStdin()),
+  });
+  // Legacy API (documented as deprecated, no runtime warning): stdin, flowing.
+  process.openStdin = function openStdin() {
+    process.stdin.resume();
+    return process.stdin;
+  };
 
   return process;
 }
