@@ -413,3 +413,13 @@ lazy('MIMEParams', () => require('internal/util/mime').MIMEParams);
 ObjectDefineProperty(module.exports, 'diff', {
   __proto__: null, value: diff, enumerable: true, writable: true, configurable: true,
 });
+
+// While enabled, SIGINT prints the stack of the JavaScript running at that moment to stderr and
+// the process then dies by SIGINT (runtime/sigint_trace.c). Like Node, any truthy value enables.
+function setTraceSigInt(enable) {
+  internalBinding('util').setTraceSigInt(!!enable);
+}
+
+ObjectDefineProperty(module.exports, 'setTraceSigInt', {
+  __proto__: null, value: setTraceSigInt, enumerable: true, writable: true, configurable: true,
+});

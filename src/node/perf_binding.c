@@ -3,10 +3,12 @@
  * The time origin is taken when the process image is initialised (a constructor runs before main),
  * which is what Node calls the process start: performance.now() counts milliseconds from it on the
  * monotonic clock (uv_hrtime), and performance.timeOrigin is the wall-clock time of that instant. */
+#include <math.h>
 #include <time.h>
 #include <uv.h>
 
 #include "engine/engine.h"
+#include "node/histogram_stats.h"
 #include "node/perf_binding.h"
 #include "runtime/bindings.h"
 #include "runtime/runtime.h"
@@ -58,12 +60,50 @@ FN(p_milestones) {
     return JSValueMakeUndefined(ctx);
 }
 
+/* The distributions behind the histograms' statistical tests (lib/internal/perf/histogram.js); the
+ * caller passes numbers, validated in JS. */
+static double num_arg(JSContextRef ctx, size_t argc, const JSValueRef argv[], size_t i) {
+    return i < argc ? JSValueToNumber(ctx, argv[i], NULL) : NAN;
+}
+
+/* studentTCdf(t, df) */
+FN(p_student_t_cdf) {
+    return JSValueMakeNumber(ctx, dx_hist_student_t_cdf(num_arg(ctx, argc, argv, 0), num_arg(ctx, argc, argv, 1)));
+}
+
+/* studentTUpperQuantile(p, df) */
+FN(p_student_t_quantile) {
+    return JSValueMakeNumber(ctx, dx_hist_student_t_upper_quantile(num_arg(ctx, argc, argv, 0),
+                                                                   num_arg(ctx, argc, argv, 1)));
+}
+
+/* normalCdf(x) */
+FN(p_normal_cdf) { return JSValueMakeNumber(ctx, dx_hist_normal_cdf(num_arg(ctx, argc, argv, 0))); }
+
+/* percentileRanks(n, p, tail, which): the lower (which = 0) or upper (1) confidence rank. */
+FN(p_percentile_rank) {
+    double n = num_arg(ctx, argc, argv, 0);
+    if (!(n >= 0 && n <= 9007199254740991.0)) return JSValueMakeNumber(ctx, 0);
+    double p = num_arg(ctx, argc, argv, 1), tail = num_arg(ctx, argc, argv, 2);
+    int64_t r = num_arg(ctx, argc, argv, 3) == 0 ? dx_hist_rank_lower((int64_t)n, p, tail)
+                                                 : dx_hist_rank_upper((int64_t)n, p, tail);
+    return JSValueMakeNumber(ctx, (double)r);
+}
+
+/* ewmaAlpha(halfLife) */
+FN(p_ewma_alpha) { return JSValueMakeNumber(ctx, dx_hist_ewma_alpha(num_arg(ctx, argc, argv, 0))); }
+
 JSObjectRef dx__perf_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"now", p_now},
         {"timeOrigin", p_time_origin},
         {"loopIdleTime", p_loop_idle_time},
         {"milestones", p_milestones},
+        {"studentTCdf", p_student_t_cdf},
+        {"studentTUpperQuantile", p_student_t_quantile},
+        {"normalCdf", p_normal_cdf},
+        {"percentileRank", p_percentile_rank},
+        {"ewmaAlpha", p_ewma_alpha},
         {NULL, NULL},
     };
     return dx_make_binding(ctx, fns);

@@ -16,6 +16,7 @@
 gboolean jsc_options_set_boolean(const char *option, gboolean value);
 #include "runtime/bindings.h"
 #include "runtime/builtins.h"
+#include "runtime/sigint_trace.h"
 #include "node/perf_binding.h"
 #include "node/stream_wrap.h"
 
@@ -217,6 +218,7 @@ int dx_runtime_main(const dx_options *opts) {
 
     rt->loop = uv_default_loop();
     rt->group = JSContextGroupCreate();
+    dx_sigint_trace_prepare(rt);
     profile_path = getenv("DX_PROFILE");
     if (profile_path && *profile_path) JSContextGroupEnableSamplingProfiler(rt->group);
     else profile_path = NULL;

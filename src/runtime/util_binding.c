@@ -6,6 +6,7 @@
 #include "engine/kind.h"
 #include "engine/jsc_private.h"
 #include "runtime/runtime.h"
+#include "runtime/sigint_trace.h"
 
 #define FN(name) static JSValueRef name(JSContextRef ctx, JSObjectRef f, JSObjectRef self, size_t argc, \
                                         const JSValueRef argv[], JSValueRef *exc)
@@ -115,6 +116,12 @@ static JSObjectRef make_kinds(JSContextRef ctx) {
     return o;
 }
 
+/* setTraceSigInt(enable): see runtime/sigint_trace.c. */
+FN(u_set_trace_sigint) {
+    dx_sigint_trace_set(dx_runtime_of(ctx), argc > 0 && JSValueToBoolean(ctx, argv[0]));
+    return JSValueMakeUndefined(ctx);
+}
+
 JSObjectRef dx__util_binding(JSContextRef ctx) {
     static const dx_fn_entry fns[] = {
         {"getPromiseState", u_get_promise_state},
@@ -124,6 +131,7 @@ JSObjectRef dx__util_binding(JSContextRef ctx) {
         {"valueKind", u_value_kind},
         {"gc", u_gc},
         {"getErrorMap", u_err_map},
+        {"setTraceSigInt", u_set_trace_sigint},
         {NULL, NULL},
     };
     JSObjectRef b = dx_make_binding(ctx, fns);

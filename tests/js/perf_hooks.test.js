@@ -374,6 +374,226 @@ test('createHistogram(): add, recordDelta, errors', async () => {
     'RangeError ERR_OUT_OF_RANGE: The value of "percentile" is out of range. It must be > 0 && <= 100. Received 101');
 });
 
+test('histogram analytics: empty histograms', () => {
+  const e = createHistogram();
+  const other = createHistogram();
+  assert.strictEqual(e.skewness, 0);
+  assert.strictEqual(e.kurtosis, 0);
+  assert.strictEqual(e.cdf(5), 0);
+  assert.strictEqual(e.ccdf(5), 1);
+  assert.strictEqual(e.countAt(5), 0);
+  // A percentile that is never reached keeps its target count (HdrHistogram's behaviour).
+  assert.deepStrictEqual([...e.percentilesAt([99, 50, 100])], [[50, 1], [99, 1], [100, 1]]);
+  assert.deepStrictEqual([...e.linearBuckets(10)], []);
+  assert.deepStrictEqual([...e.logBuckets(1, 2)], []);
+  assert.deepStrictEqual({ ...e.percentileCI(50) }, { value: 0, lower: 0, upper: 0 });
+  assert.strictEqual(e.ksTest(other), 0);
+  assert.strictEqual(e.cohensD(other), 0);
+  assert.strictEqual(e.cliffsD(other), 0);
+  assert.strictEqual(e.burnRate(0.99), 0);
+  const w = e.welchTest(other);
+  assert.deepStrictEqual([w.tStatistic, w.degreesOfFreedom, w.pValue, w.confidenceInterval.lower, w.confidenceInterval.upper],
+    [0, 0, 1, 0, 0]);
+  assert.strictEqual(Object.getPrototypeOf(w), null);
+  assert.deepStrictEqual({ ...e.mannWhitneyTest(other) }, { uStatistic: 0, zScore: 0, pValue: 1 });
+  assert.deepStrictEqual(e.toJSON(), {
+    count: 0, min: 9223372036854776000, max: 0, mean: NaN, exceeds: 0, stddev: NaN, skewness: 0, kurtosis: 0,
+    ewmaMean: 0, ewmaStddev: 0, ewmaErrorRate: 0, percentiles: { 100: 0 },
+  });
+});
+
+test('histogram analytics: moments, cdf, countAt, percentilesAt, buckets', () => {
+  const h = createHistogram();
+  for (const v of [1, 5, 5, 100, 2000, 3, 7, 1e6]) h.record(v);
+  assert.strictEqual(h.skewness, 2.2677693954719818);
+  assert.strictEqual(h.kurtosis, 3.1428131256582708);
+  const probes = [-1, 0, 1, 4.5, 5, 5.9, 6, 100, 101, 1e6, 1e7, 2 ** 60, Infinity, -Infinity, NaN];
+  assert.deepStrictEqual(probes.map((v) => h.cdf(v)),
+    [0, 0, 0.125, 0.25, 0.5, 0.5, 0.5, 0.75, 0.75, 1, 1, 1, 0, 0, 0]);
+  assert.deepStrictEqual(probes.map((v) => h.ccdf(v)),
+    [1, 1, 0.875, 0.75, 0.5, 0.5, 0.5, 0.25, 0.25, 0, 0, 0, 1, 1, 1]);
+  assert.deepStrictEqual([1, 4.5, 5, 5.9, 6, 100, 1e6].map((v) => h.countAt(v)), [1, 0, 2, 2, 0, 1, 1]);
+  assert.deepStrictEqual([...h.percentilesAt([99, 50, 50, 1, 100, 0.0001])],
+    [[0.0001, 1], [1, 1], [50, 5], [99, 1000447], [100, 1000447]]);
+  assert.deepStrictEqual([...h.logBuckets(1, 10)],
+    [[1, 1], [10, 4], [100, 1], [1000, 0], [10000, 1], [99968, 0], [999936, 1]]);
+  // The base is used as an integer, as HdrHistogram does.
+  assert.deepStrictEqual([...h.logBuckets(3, 2.5)].slice(0, 4), [[3, 2], [6, 2], [12, 1], [24, 0]]);
+  const linear = [...h.linearBuckets(1000)];
+  assert.deepStrictEqual(linear.slice(0, 3), [[1000, 6], [2000, 1], [3000, 0]]);
+  assert.deepStrictEqual(linear.slice(-1), [[999936, 1]]);
+  assert.strictEqual(linear.reduce((n, [, c]) => n + c, 0), 8);
+  // Steps finer than a bucket report the bucket again with nothing added; Node's Map keeps the 0.
+  const fine = createHistogram();
+  fine.record(3000);
+  assert.deepStrictEqual([...fine.linearBuckets(1)].slice(-3), [[2996, 0], [2998, 0], [3000, 0]]);
+  // A level beyond the last bucket reports the rest at the last bucket.
+  const small = createHistogram({ highest: 1000 });
+  small.record(999);
+  assert.deepStrictEqual([...small.linearBuckets(3000)], [[2047, 1]]);
+  assert.deepStrictEqual([...small.logBuckets(1500, 2)], [[1500, 1]]);
+  // A lowest above 1 puts small values in the first bucket.
+  const coarse = createHistogram({ lowest: 1000 });
+  coarse.record(5);
+  coarse.record(3000);
+  assert.deepStrictEqual([coarse.percentile(50), coarse.cdf(NaN), coarse.countAt(100), coarse.min], [511, 0.5, 1, 0]);
+  assert.deepStrictEqual({ ...createHistogram({ lowest: 1000 }).percentileCI(50) }, { value: 511, lower: 511, upper: 511 });
+});
+
+test('histogram analytics: percentileCI and two-sample statistics', () => {
+  const h = createHistogram();
+  for (let i = 1; i <= 10; i++) h.record(i);
+  assert.deepStrictEqual({ ...h.percentileCI(50) }, { value: 5, lower: 2, upper: 9 });
+  const mk = (values) => {
+    const x = createHistogram();
+    for (const v of values) x.record(v);
+    return x;
+  };
+  const a = mk([1, 3]);
+  const w = a.welchTest(mk([1, 3]), { confidence: 0.5 });
+  assert.strictEqual(w.tStatistic, 0);
+  assert.strictEqual(w.pValue, 1);
+  assert.strictEqual(w.degreesOfFreedom, 2);
+  assert.ok(Math.abs(w.confidenceInterval.upper - 1.154700538379251) < 1e-12);
+  assert.strictEqual(w.confidenceInterval.lower, -w.confidenceInterval.upper);
+  const low = mk([10, 11, 12, 12, 13, 14]);
+  const high = mk([1000, 1001, 1003, 1004, 1005]);
+  const r = low.welchTest(high);
+  assert.ok(r.tStatistic < 0 && r.pValue < 0.001, JSON.stringify(r));
+  assert.strictEqual(low.cliffsD(high), -1);
+  assert.strictEqual(high.cliffsD(low), 1);
+  assert.ok(low.cohensD(high) < -1);
+  assert.strictEqual(low.ksTest(high), 1);
+  const mw = low.mannWhitneyTest(high);
+  assert.strictEqual(mw.uStatistic, 0);
+  assert.ok(mw.zScore < 0 && mw.pValue < 0.01, JSON.stringify(mw));
+  const copy = mk([10, 11, 12, 12, 13, 14]);
+  const same = low.mannWhitneyTest(copy);
+  assert.deepStrictEqual([same.uStatistic, same.zScore, same.pValue], [18, 0, 1]);
+  // A histogram compared with itself gets each test's "no data" answer.
+  const self = low.mannWhitneyTest(low);
+  assert.deepStrictEqual([self.uStatistic, self.zScore, self.pValue], [0, 0, 1]);
+  const selfW = low.welchTest(low);
+  assert.deepStrictEqual([selfW.degreesOfFreedom, selfW.pValue, selfW.confidenceInterval.upper], [0, 1, 0]);
+  assert.strictEqual(low.welchTest(copy).degreesOfFreedom, 10);
+  assert.deepStrictEqual([low.ksTest(low), low.cliffsD(low), low.cohensD(low)], [0, 0, 0]);
+});
+
+test('histogram analytics: EWMA, threshold and burnRate', () => {
+  const mk = (values, options) => {
+    const x = createHistogram(options);
+    for (const v of values) x.record(v);
+    return x;
+  };
+  const h = mk([10, 20, 30, 7], { halfLife: 1, threshold: 15 });
+  assert.deepStrictEqual([h.ewmaMean, h.ewmaStddev, h.ewmaErrorRate], [14.75, 9.717895862788405, 0.375]);
+  const b = mk([10, 20, 30, 7], { halfLife: 2, threshold: 15 });
+  assert.deepStrictEqual([b.ewmaErrorRate, b.burnRate(0.9), b.burnRate(0.999)],
+    [0.35355339059327373, 3.535533905932738, 353.55339059327343]);
+  assert.deepStrictEqual(mk([10, 20, 30], { halfLife: NaN }).ewmaMean, 0);
+  assert.deepStrictEqual(mk([10, 20, 30], { halfLife: Infinity, threshold: 15 }).ewmaMean, 0);
+  assert.deepStrictEqual([mk([10, 20, 30, 7], { halfLife: 0.001 }).ewmaMean, mk([10, 20, 30, 7], { halfLife: 0.001 }).ewmaStddev], [7, 0]);
+  // The threshold is an integer: 0.5 is none, 10.5 is 10.
+  assert.strictEqual(mk([10, 20], { halfLife: 3, threshold: 0.5 }).ewmaErrorRate, 0);
+  assert.strictEqual(mk([10, 11], { halfLife: 3, threshold: 10.5 }).ewmaErrorRate, 0.2062994740159002);
+  assert.strictEqual(mk([10, 11], { halfLife: 3, threshold: Infinity }).ewmaErrorRate, 0);
+  const c = createHistogram({ halfLife: 2 });
+  c.recordCorrected(100, 30);
+  c.recordCorrected(10, 3);
+  assert.deepStrictEqual([c.count, c.ewmaMean, c.ewmaStddev], [6, 73.63961030678928, 40.95808745060046]);
+  const json = b.toJSON();
+  assert.deepStrictEqual([json.ewmaMean, json.ewmaStddev, json.ewmaErrorRate], [b.ewmaMean, b.ewmaStddev, b.ewmaErrorRate]);
+  b.reset();
+  assert.deepStrictEqual([b.ewmaMean, b.ewmaStddev, b.ewmaErrorRate], [0, 0, 0]);
+});
+
+test('histogram analytics: recordCorrected and subtract', () => {
+  const h = createHistogram();
+  h.recordCorrected(100, 30);
+  assert.deepStrictEqual([...h.linearBuckets(1)].filter(([, n]) => n > 0), [[40, 1], [70, 1], [100, 1]]);
+  h.recordCorrected(100n, 30n);
+  assert.strictEqual(h.count, 6);
+  const capped = createHistogram({ highest: 1000, halfLife: 2 });
+  capped.recordCorrected(1500, 300);
+  assert.deepStrictEqual([capped.count, capped.exceeds, capped.ewmaMean], [0, 1, 0]);
+  const big = createHistogram();
+  big.record(2n ** 60n);
+  assert.deepStrictEqual([big.count, big.exceeds], [0, 1]);
+  const mk = (values, options) => {
+    const x = createHistogram(options);
+    for (const v of values) x.record(v);
+    return x;
+  };
+  const a = mk([1, 2, 3, 3, 1000, 5000]);
+  assert.strictEqual(a.subtract(mk([3, 5000, 5000, 7])), undefined);
+  assert.deepStrictEqual([a.count, a.min, a.max, a.mean, a.exceeds, a.stddev], [4, 1, 1000, 251.5, 0, 432.1472549953314]);
+  const all = mk([1, 2]);
+  all.subtract(mk([1, 2]));
+  assert.deepStrictEqual([all.count, all.min, all.max, all.minBigInt], [0, 9223372036854776000, 0, 9223372036854775807n]);
+  // Slot by slot, whatever the other histogram's configuration.
+  const d = mk([1, 2, 3, 1000]);
+  d.subtract(mk([1, 1000], { figures: 1 }));
+  assert.deepStrictEqual([d.count, d.min, d.max], [3, 2, 1000]);
+  const e1 = createHistogram({ highest: 10 });
+  e1.record(100);
+  e1.record(100);
+  const e2 = createHistogram({ highest: 10 });
+  e2.record(100);
+  e1.subtract(e2);
+  assert.strictEqual(e1.exceeds, 1);
+  e1.subtract(e2);
+  e1.subtract(e2);
+  assert.strictEqual(e1.exceeds, 0);
+});
+
+test('histogram analytics: argument validation', () => {
+  const h = createHistogram();
+  h.record(5);
+  const eld = monitorEventLoopDelay();
+  const errors = [
+    [() => h.cdf('5'), 'TypeError ERR_INVALID_ARG_TYPE: The "value" argument must be of type number. Received type string (\'5\')'],
+    [() => h.countAt(5n), 'TypeError ERR_INVALID_ARG_TYPE: The "value" argument must be of type number. Received type bigint (5n)'],
+    [() => h.percentilesAt([50, 0]), 'RangeError ERR_OUT_OF_RANGE: The value of "percentiles[1]" is out of range. It must be > 0 && <= 100. Received 0'],
+    [() => h.percentilesAt('x'), 'TypeError ERR_INVALID_ARG_TYPE: The "percentiles" argument must be an instance of Array. Received type string (\'x\')'],
+    [() => h.percentilesAt([NaN]), 'RangeError ERR_OUT_OF_RANGE: The value of "percentiles[0]" is out of range. It must be > 0 && <= 100. Received NaN'],
+    [() => h.linearBuckets(1.5), 'RangeError ERR_OUT_OF_RANGE: The value of "stepSize" is out of range. It must be an integer. Received 1.5'],
+    [() => h.linearBuckets(0), 'RangeError ERR_OUT_OF_RANGE: The value of "stepSize" is out of range. It must be >= 1 && <= 9007199254740991. Received 0'],
+    [() => h.linearBuckets(1n), 'TypeError ERR_INVALID_ARG_TYPE: The "stepSize" argument must be of type number. Received type bigint (1n)'],
+    [() => h.logBuckets(1, 1), 'RangeError ERR_OUT_OF_RANGE: The value of "base" is out of range. It must be > 1. Received 1'],
+    [() => h.logBuckets(0, 2), 'RangeError ERR_OUT_OF_RANGE: The value of "firstBucket" is out of range. It must be >= 1 && <= 9007199254740991. Received 0'],
+    [() => h.percentileCI(0), 'RangeError ERR_OUT_OF_RANGE: The value of "percentile" is out of range. It must be > 0 && <= 100. Received 0'],
+    [() => h.percentileCI(50, null), 'TypeError ERR_INVALID_ARG_TYPE: The "options" argument must be of type object. Received null'],
+    [() => h.percentileCI(50, { confidence: 1 }), 'RangeError ERR_OUT_OF_RANGE: The value of "options.confidence" is out of range. It must be > 0 && < 1. Received 1'],
+    [() => h.welchTest(h, 5), 'TypeError ERR_INVALID_ARG_TYPE: The "options" argument must be of type object. Received type number (5)'],
+    [() => h.welchTest(h, { confidence: 'high' }), 'TypeError ERR_INVALID_ARG_TYPE: The "options.confidence" property must be of type number. Received type string (\'high\')'],
+    [() => h.burnRate(1), 'RangeError ERR_OUT_OF_RANGE: The value of "sloTarget" is out of range. It must be > 0 && < 1. Received 1'],
+    [() => h.burnRate(NaN), 'RangeError ERR_OUT_OF_RANGE: The value of "sloTarget" is out of range. It must be > 0 && < 1. Received NaN'],
+    [() => h.ksTest({}), 'TypeError ERR_INVALID_ARG_TYPE: The "other" argument must be an instance of Histogram. Received an instance of Object'],
+    [() => h.mannWhitneyTest('x'), 'TypeError ERR_INVALID_ARG_TYPE: The "other" argument must be an instance of Histogram. Received type string (\'x\')'],
+    [() => h.subtract({}), 'TypeError ERR_INVALID_ARG_TYPE: The "other" argument must be an instance of RecordableHistogram. Received an instance of Object'],
+    [() => h.recordCorrected(100n, 30), 'TypeError ERR_INVALID_ARG_TYPE: The "expectedInterval" argument must be of type bigint. Received type number (30)'],
+    [() => h.recordCorrected(100, 30n), 'TypeError ERR_INVALID_ARG_TYPE: The "expectedInterval" argument must be of type number. Received type bigint (30n)'],
+    [() => h.recordCorrected(0, 30), 'RangeError ERR_OUT_OF_RANGE: The value of "val" is out of range. It must be >= 1 && <= 9007199254740991. Received 0'],
+    [() => h.recordCorrected(5, 0), 'RangeError ERR_OUT_OF_RANGE: The value of "expectedInterval" is out of range. It must be >= 1 && <= 9007199254740991. Received 0'],
+    [() => h.recordCorrected(0n, 30n), 'RangeError ERR_OUT_OF_RANGE: value is out of range'],
+    [() => h.recordCorrected(5n, 0n), 'RangeError ERR_OUT_OF_RANGE: expected_interval is out of range'],
+    [() => h.record(2n ** 64n), 'RangeError ERR_OUT_OF_RANGE: value is out of range'],
+    [() => h.recordCorrected.call({}, 1, 1), 'TypeError ERR_INVALID_THIS: Value of "this" must be of type RecordableHistogram'],
+    [() => h.cdf.call({}, 1), 'TypeError ERR_INVALID_THIS: Value of "this" must be of type Histogram'],
+    [() => createHistogram({ halfLife: -1 }), 'RangeError ERR_OUT_OF_RANGE: The value of "options.halfLife" is out of range. It must be >= 0. Received -1'],
+    [() => createHistogram({ halfLife: 'ten' }), 'TypeError ERR_INVALID_ARG_TYPE: The "options.halfLife" property must be of type number. Received type string (\'ten\')'],
+    [() => createHistogram({ threshold: 5n }), 'TypeError ERR_INVALID_ARG_TYPE: The "options.threshold" property must be of type number. Received type bigint (5n)'],
+    [() => createHistogram({ threshold: -0.5 }), 'RangeError ERR_OUT_OF_RANGE: The value of "options.threshold" is out of range. It must be >= 0. Received -0.5'],
+    [() => createHistogram({ lowest: 5n, highest: 9n }), 'RangeError ERR_INVALID_ARG_VALUE: The property \'options.highest\' is invalid. Received 9n'],
+    [() => createHistogram({ lowest: '5' }), 'TypeError ERR_INVALID_ARG_TYPE: The "options.lowest" property must be of type number. Received type string (\'5\')'],
+  ];
+  for (const [fn, expected] of errors) assert.strictEqual(codeOf(fn), expected);
+  assert.throws(() => h.subtract(eld), { code: 'ERR_INVALID_ARG_TYPE' });
+  assert.throws(() => h.add(eld), { code: 'ERR_INVALID_ARG_TYPE' });
+  assert.strictEqual(h.ksTest(eld), 0);
+  assert.strictEqual(createHistogram({ lowest: 5n, highest: 100000n }).count, 0);
+});
+
 test('monitorEventLoopDelay(): samples the loop while enabled', async () => {
   const h = monitorEventLoopDelay({ resolution: 5 });
   assert.strictEqual(h.count, 0);

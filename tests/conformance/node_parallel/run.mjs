@@ -15,6 +15,8 @@ const DEFAULT_MODULES = [
   'buffer', 'events', 'event-emitter', 'eventtarget', 'abortcontroller', 'abortsignal', 'util', 'path', 'url',
   'whatwg-url', 'querystring', 'string-decoder', 'assert', 'os', 'timers-promises', 'perf-hooks', 'performance',
   'whatwg-encoding', 'textdecoder', 'blob', 'mime', 'structuredClone', 'console', 'process', 'timers', 'stream',
+  'webstream', 'whatwg-readablestream', 'whatwg-readablebytestream', 'whatwg-writablestream',
+  'whatwg-transformstream', 'whatwg-webstreams', 'readable-from-web', 'tty', 'ttywrap', 'stdout', 'stdin', 'stdio',
 ];
 
 // Flags that change nothing a test checks: the runner leaves them out for a runtime that rejects them.
