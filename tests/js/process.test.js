@@ -135,3 +135,11 @@ test('structuredClone and queueMicrotask are globals', () => {
   assert.strictEqual(typeof queueMicrotask, 'function');
   assert.strictEqual(globalThis.global, globalThis);
 });
+
+test('node:process is the process object, also as an ES module', async () => {
+  assert.strictEqual(require('process'), process);
+  assert.strictEqual(require('node:process'), process);
+  const ns = await import('node:process');
+  assert.strictEqual(ns.default, process);
+  assert.strictEqual(ns.argv, process.argv);
+});
