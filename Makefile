@@ -33,6 +33,7 @@ bench: setup all
 	@bash bench/compiler/run.sh $(BUILD)/bench_compile
 	@bash bench/esm/run.sh $(BUILD)/dx
 	@bash bench/core/run.sh $(BUILD)/dx
+	@bash bench/stdio/run.sh $(BUILD)/dx
 
 clean:
 	rm -rf $(BUILD) $(ASAN_BUILD) build-fuzz
