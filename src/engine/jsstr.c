@@ -1,6 +1,7 @@
 /* Bulk string conversions (jsstr.h). The portable path uses only the public C API; the fast path
  * (jsstr_fast.c) is used when its start-up self-test passed. */
 #include "engine/jsstr.h"
+#include "engine/bigmem.h"
 #include "engine/engine.h"
 #include "engine/jsstr_fast.h"
 #include "engine/utf8.h"
@@ -41,17 +42,33 @@ JSValueRef dx_jsstr_from_latin1(JSContextRef ctx, const uint8_t *p, size_t n, JS
     return make_utf16_owned(ctx, buf, n);
 }
 
-JSValueRef dx_jsstr_from_ascii(JSContextRef ctx, const uint8_t *p, size_t n, JSValueRef *exc) {
-    if (n > DX_MAX_STRING_LENGTH) return too_long(ctx, exc);
-    size_t i = 0;
-    while (i < n && p[i] < 0x80) i++;
-    if (i == n) return dx_jsstr_from_latin1(ctx, p, n, exc);
-    uint8_t *buf = xmalloc(n);
-    memcpy(buf, p, i);
-    for (; i < n; i++) buf[i] = p[i] & 0x7f;
-    JSValueRef v = dx_jsstr_from_latin1(ctx, buf, n, exc);
-    free(buf);
+uint8_t *dx_jsstr_latin1_begin(JSContextRef ctx, size_t n, dx_strbuild *b, JSValueRef *exc) {
+    if (n > DX_MAX_STRING_LENGTH) {
+        too_long(ctx, exc);
+        return NULL;
+    }
+    b->n = n;
+    b->impl = dx__jsstr_fast_ok() ? dx__jsstr_fast_begin8(ctx, n, &b->chars) : NULL;
+    if (!b->impl) b->chars = dx_big_alloc(n);
+    return b->chars;
+}
+
+JSValueRef dx_jsstr_latin1_end(JSContextRef ctx, dx_strbuild *b) {
+    if (b->impl) return dx__jsstr_fast_finish(ctx, b->impl);
+    JSValueRef v = dx_jsstr_from_latin1(ctx, b->chars, b->n, NULL);
+    dx_big_free(b->chars, b->n);
     return v;
+}
+
+JSValueRef dx_jsstr_from_ascii(JSContextRef ctx, const uint8_t *p, size_t n, JSValueRef *exc) {
+    size_t i = dx_ascii_prefix(p, n);
+    if (i == n) return dx_jsstr_from_latin1(ctx, p, n, exc);
+    dx_strbuild b;
+    uint8_t *d = dx_jsstr_latin1_begin(ctx, n, &b, exc);
+    if (!d) return NULL;
+    memcpy(d, p, i);
+    for (; i < n; i++) d[i] = p[i] & 0x7f;
+    return dx_jsstr_latin1_end(ctx, &b);
 }
 
 JSValueRef dx_jsstr_from_utf16(JSContextRef ctx, const uint16_t *p, size_t n, JSValueRef *exc) {
@@ -67,6 +84,8 @@ JSValueRef dx_jsstr_from_utf16_bytes(JSContextRef ctx, const uint8_t *p, size_t 
                                      JSValueRef *exc) {
     size_t units = n / 2;
     if (units > DX_MAX_STRING_LENGTH) return too_long(ctx, exc);
+    /* Little-endian host (x86-64, aarch64): aligned little-endian bytes are already UTF-16. */
+    if (!big_endian && ((uintptr_t)p & 1) == 0) return dx_jsstr_from_utf16(ctx, (const uint16_t *)p, units, exc);
     uint16_t *buf = xmalloc(units * 2);
     if (big_endian) {
         for (size_t i = 0; i < units; i++) buf[i] = (uint16_t)(p[2 * i] << 8 | p[2 * i + 1]);

@@ -23,6 +23,17 @@ JSValueRef dx_jsstr_from_utf8(JSContextRef ctx, const uint8_t *p, size_t n, JSVa
 /* Bytes < 0x80 are kept, others keep their low 7 bits (Node's 'ascii' decoding). */
 JSValueRef dx_jsstr_from_ascii(JSContextRef ctx, const uint8_t *p, size_t n, JSValueRef *exc);
 
+/* A new Latin-1 string written in place, without a scratch copy: dx_jsstr_latin1_begin returns n
+ * writable bytes (NULL with *exc set when n is longer than a string can be), which the caller fills
+ * in full before dx_jsstr_latin1_end turns them into the string. No JS may run in between. */
+typedef struct dx_strbuild {
+    void *impl;     /* the engine's string when the fast path is on */
+    uint8_t *chars; /* else a scratch block */
+    size_t n;
+} dx_strbuild;
+uint8_t *dx_jsstr_latin1_begin(JSContextRef ctx, size_t n, dx_strbuild *b, JSValueRef *exc);
+JSValueRef dx_jsstr_latin1_end(JSContextRef ctx, dx_strbuild *b);
+
 /* A borrowed view of a string's characters: 8-bit (Latin-1) or 16-bit (UTF-16, possibly with lone
  * surrogates). Valid until dx_strview_close; the string must not be modified meanwhile (JS strings
  * are immutable, so only the view's own ownership matters). */

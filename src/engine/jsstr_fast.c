@@ -19,10 +19,10 @@
  * turns the fast path off for good. */
 #include "engine/jsstr_fast.h"
 #include "engine/jsc_private.h"
+#include "engine/bigmem.h"
 
 #include <dlfcn.h>
 #include <stdint.h>
-#include <sys/mman.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -149,6 +149,7 @@ static string_impl *new_impl8(const uint8_t *p, size_t n) {
     span8 data = {0};
     create_uninit8(&impl, n, &data);
     if (!impl || data.size != n || !data.ptr) abort();
+    dx_hint_huge(data.ptr, n);
     memcpy(data.ptr, p, n);
     return impl;
 }
@@ -158,6 +159,7 @@ static string_impl *new_impl16(const uint16_t *p, size_t n) {
     span16 data = {0};
     create_uninit16(&impl, n, &data);
     if (!impl || data.size != n || !data.ptr) abort();
+    dx_hint_huge(data.ptr, n * 2);
     memcpy(data.ptr, p, n * 2);
     return impl;
 }
@@ -200,17 +202,6 @@ JSValueRef dx__jsstr_fast_utf16(JSContextRef ctx, const uint16_t *p, size_t n) {
     return v;
 }
 
-/* Fresh memory for a large string is faulted in page by page as it is written, which dominates
- * decoding tens of megabytes on a VM. Asking for transparent huge pages on the 2 MB-aligned part
- * of the new buffer (written in full right after) cuts the faults 512-fold where the kernel allows
- * it (THP "madvise" mode); elsewhere the hint is ignored. */
-static void hint_huge(void *p, size_t bytes) {
-    const uintptr_t huge = (uintptr_t)2 << 20;
-    if (bytes < 2 * huge || getenv("DX_NO_HUGE")) return;
-    uintptr_t a = ((uintptr_t)p + huge - 1) & ~(huge - 1), e = ((uintptr_t)p + bytes) & ~(huge - 1);
-    if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);
-}
-
 void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars) {
     if (!n || !direct_ok(ctx)) return NULL;
     string_impl *impl = NULL;
@@ -218,7 +209,7 @@ void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars) {
     create_uninit8(&impl, n, &data);
     if (!impl || data.size != n || !data.ptr) abort();
     *chars = data.ptr;
-    hint_huge(data.ptr, n);
+    dx_hint_huge(data.ptr, n);
     return impl;
 }
 
@@ -229,7 +220,7 @@ void *dx__jsstr_fast_begin16(JSContextRef ctx, size_t n, uint16_t **chars) {
     create_uninit16(&impl, n, &data);
     if (!impl || data.size != n || !data.ptr) abort();
     *chars = data.ptr;
-    hint_huge(data.ptr, n * 2);
+    dx_hint_huge(data.ptr, n * 2);
     return impl;
 }
 

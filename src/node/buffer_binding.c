@@ -9,13 +9,13 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
 #include <unicode/ucnv.h>
 #include <unicode/utypes.h>
 
-#include "engine/utf8.h"
+#include "engine/bigmem.h"
 #include "engine/engine.h"
+#include "engine/utf8.h"
 #include "engine/jsstr.h"
 #include "engine/value.h"
 #include "node/buffer.h"
@@ -70,38 +70,13 @@ static void *xmalloc(size_t n) {
     return p;
 }
 
-/* Large scratch and result buffers come straight from mmap, 2 MB aligned and marked for
- * transparent huge pages: a fresh 64 MB buffer otherwise costs 16384 page faults, which on this
- * kind of (virtualised) machine take longer than the encoding itself. */
-#define BIG_MIN ((size_t)1 << 20)
-#define HUGE_PAGE ((size_t)2 << 20)
-
-static size_t big_length(size_t n) { return (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1); }
-
-static void *big_alloc(size_t n) {
-    if (n < BIG_MIN) return xmalloc(n);
-    size_t len = big_length(n);
-    uint8_t *raw = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) abort();
-    uint8_t *p = (uint8_t *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
-    if (p > raw) munmap(raw, (size_t)(p - raw));
-    size_t tail = (size_t)((raw + len + HUGE_PAGE) - (p + len));
-    if (tail) munmap(p + len, tail);
-    madvise(p, len, MADV_HUGEPAGE);
-    return p;
-}
-
-static void big_free(void *p, size_t n) {
-    if (n < BIG_MIN) free(p);
-    else munmap(p, big_length(n));
-}
-
 /* The ArrayBuffer deallocator: the context is the allocated size. */
 static void free_bytes(void *bytes, void *size) {
-    big_free(bytes, (size_t)(uintptr_t)size);
+    dx_big_free(bytes, (size_t)(uintptr_t)size);
 }
 
-/* An ArrayBuffer of n bytes that takes ownership of p (from big_alloc(alloc_size)). */
+/* An ArrayBuffer of n bytes that takes ownership of p (from dx_big_alloc(alloc_size), or from malloc
+ * when alloc_size is 0). */
 static JSValueRef adopt(JSContextRef ctx, uint8_t *p, size_t n, size_t alloc_size, JSValueRef *exc) {
     return JSObjectMakeArrayBufferWithBytesNoCopy(ctx, p, n, free_bytes, (void *)(uintptr_t)alloc_size, exc);
 }
@@ -190,7 +165,7 @@ FN(from_string) {
     case ENC_BASE64: case ENC_BASE64URL: cap = n / 4 * 3 + 3; break;
     case ENC_HEX: cap = n / 2; break;
     }
-    uint8_t *p = big_alloc(cap);
+    uint8_t *p = dx_big_alloc(cap);
     size_t w = encode_view(&v, enc, p, cap);
     dx_strview_close(&v);
     return adopt(ctx, p, w, cap, exc);
@@ -215,20 +190,19 @@ FN(to_string) {
     case ENC_BASE64:
     case ENC_BASE64URL: {
         bool url = enc == ENC_BASE64URL;
-        size_t m = dx_base64_encoded_length(n, url);
-        char *s = big_alloc(m);
-        dx_base64_encode(p, n, s, url);
-        JSValueRef r = dx_jsstr_from_latin1(ctx, (const uint8_t *)s, m, exc);
-        big_free(s, m);
-        return r;
+        dx_strbuild b;
+        uint8_t *s = dx_jsstr_latin1_begin(ctx, dx_base64_encoded_length(n, url), &b, exc);
+        if (!s) return NULL;
+        dx_base64_encode(p, n, (char *)s, url);
+        return dx_jsstr_latin1_end(ctx, &b);
     }
     case ENC_HEX: {
         if (n > SIZE_MAX / 2) n = SIZE_MAX / 2;
-        char *s = big_alloc(2 * n);
-        dx_hex_encode(p, n, s);
-        JSValueRef r = dx_jsstr_from_latin1(ctx, (const uint8_t *)s, 2 * n, exc);
-        big_free(s, 2 * n);
-        return r;
+        dx_strbuild b;
+        uint8_t *s = dx_jsstr_latin1_begin(ctx, 2 * n, &b, exc);
+        if (!s) return NULL;
+        dx_hex_encode(p, n, (char *)s);
+        return dx_jsstr_latin1_end(ctx, &b);
     }
     }
     return dx_cstr_value(ctx, "");

@@ -6,9 +6,11 @@
  * to be joined to it (then the UTF-16 is built here). Views are any typed array or ArrayBuffer
  * (the JS side turns DataView and SharedArrayBuffer into a Uint8Array); taking their bytes pins
  * the ArrayBuffer (a later transfer() copies instead of detaching). */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "engine/bigmem.h"
 #include "engine/engine.h"
 #include "engine/jsstr.h"
 #include "engine/utf8.h"
@@ -185,10 +187,7 @@ FN(e_decode) {
 
 /* ---- TextEncoder ------------------------------------------------------------------------------ */
 
-static void free_bytes(void *bytes, void *ctx) {
-    (void)ctx;
-    free(bytes);
-}
+static void free_big(void *bytes, void *size) { dx_big_free(bytes, (size_t)(uintptr_t)size); }
 
 /* encode(string) -> Uint8Array of its UTF-8 (lone surrogates as U+FFFD). */
 FN(e_encode) {
@@ -201,13 +200,12 @@ FN(e_encode) {
         dx_strview_close(&v);
         return JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, 0, exc);
     }
-    uint8_t *buf = malloc(len);
-    if (!buf) abort();
+    uint8_t *buf = dx_big_alloc(len);
     dx_strview_write_utf8(&v, buf, len, NULL);
     dx_strview_close(&v);
-    JSObjectRef arr = JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeUint8Array, buf, len, free_bytes,
-                                                            NULL, exc);
-    if (!arr) free(buf);
+    JSObjectRef arr = JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeUint8Array, buf, len, free_big,
+                                                            (void *)(uintptr_t)len, exc);
+    if (!arr) dx_big_free(buf, len);
     return arr;
 }
 

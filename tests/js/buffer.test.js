@@ -566,3 +566,35 @@ test('legacy per-encoding methods', () => {
   assert.strictEqual(b.ucs2Write('a'), 2);
   assert.strictEqual(b.base64Slice(0, 3), 'YQBi');
 });
+
+test('large inputs (the huge-page and in-place paths, 1 MB and up) encode and decode as small ones do', () => {
+  // Each large result is checked against the concatenation of the same codec over small pieces.
+  const size = (6 << 20) + 7; // over 4 MB, not a multiple of 3 or of 2 MB
+  const bin = Buffer.allocUnsafe(size);
+  let x = 0x9e3779b9;
+  for (let i = 0; i < size; i++) { x ^= x << 13; x ^= x >>> 17; x ^= x << 5; bin[i] = x & 0xff; }
+  const piece = 3 * 4096;
+  const pieces = (enc) => {
+    const out = [];
+    for (let i = 0; i < size; i += piece) out.push(bin.subarray(i, Math.min(size, i + piece)).toString(enc));
+    return out.join('');
+  };
+  for (const enc of ['base64', 'base64url', 'hex', 'latin1', 'ascii']) {
+    const s = bin.toString(enc);
+    assert.strictEqual(s, pieces(enc), enc);
+    if (enc !== 'ascii') assert.ok(Buffer.from(s, enc).equals(bin), `${enc} round trip`);
+  }
+  // ucs2 from an odd offset (unaligned) and an even one; an odd length drops the last byte.
+  for (const off of [0, 1]) {
+    const v = bin.subarray(off, off + (2 << 20) + 3);
+    const s = v.toString('ucs2');
+    assert.strictEqual(s.length, (v.length - 1) / 2);
+    for (const i of [0, 1, 12345, s.length - 1]) assert.strictEqual(s.charCodeAt(i), v.readUInt16LE(2 * i));
+  }
+  const text = 'plain ascii text\n'.repeat(400000); // 6.8 MB
+  const enc = new TextEncoder().encode(text);
+  assert.strictEqual(enc.length, text.length);
+  assert.strictEqual(Buffer.from(enc.buffer, enc.byteOffset, enc.length).toString('latin1'), text);
+  assert.strictEqual(new TextDecoder().decode(enc), text);
+  assert.strictEqual(Buffer.from(text).toString(), text);
+});
