@@ -1,4 +1,5 @@
 #include "engine/engine.h"
+#include "engine/jsstr.h"
 #include "engine/fastfn.h"
 #include "engine/value.h"
 #include "engine/utf8.h"
@@ -12,6 +13,10 @@
 JSStringRef dx_jsstr(const char *s) { return JSStringCreateWithUTF8CString(s); }
 
 JSValueRef dx_str_value(JSContextRef ctx, const char *s, size_t len) {
+    /* Through jsstr: an 8-bit string when the text fits Latin-1, as JSC makes from source text
+     * (the public API below always makes a 16-bit one). */
+    JSValueRef fast = dx_jsstr_from_utf8(ctx, (const uint8_t *)s, len, NULL);
+    if (fast) return fast;
     JSChar stackbuf[512];
     JSChar *buf = len <= 512 ? stackbuf : malloc(len * sizeof(JSChar));
     stackbuf[0] = 0;

@@ -216,43 +216,49 @@ FN(p_signal_stop) {
 
 /* ---- process.env: an exotic object over the real environment, as Node's. ---- */
 
-static char *env_name(JSStringRef name) {
+/* A variable's name as a C string; short names (all real ones) need no allocation. */
+typedef struct env_key {
+    char *name;
+    char buf[256];
+} env_key;
+
+static const char *env_key_open(env_key *k, JSStringRef name) {
     size_t cap = JSStringGetMaximumUTF8CStringSize(name);
-    char *buf = malloc(cap);
-    JSStringGetUTF8CString(name, buf, cap);
-    return buf;
+    k->name = cap <= sizeof k->buf ? k->buf : malloc(cap);
+    if (!k->name) abort();
+    JSStringGetUTF8CString(name, k->name, cap);
+    return k->name;
+}
+
+static void env_key_close(env_key *k) {
+    if (k->name != k->buf) free(k->name);
 }
 
 static JSValueRef env_get(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef *exc) {
-    char *k = env_name(name);
-    const char *v = getenv(k);
-    free(k);
+    env_key k;
+    const char *v = getenv(env_key_open(&k, name));
+    env_key_close(&k);
     if (!v) return NULL; /* not ours: falls through to the prototype */
     return dx_str_value(ctx, v, strlen(v));
-}
-
-static bool env_has(JSContextRef ctx, JSObjectRef obj, JSStringRef name) {
-    char *k = env_name(name);
-    bool r = getenv(k) != NULL;
-    free(k);
-    return r;
 }
 
 static bool env_set(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef value, JSValueRef *exc) {
     /* Node coerces to string; symbols throw a TypeError there (JS toString does that for us). */
     char *v = dx_to_utf8(ctx, value, NULL, exc);
     if (!v) return true;
-    char *k = env_name(name);
-    if (k[0] && !strchr(k, '=')) setenv(k, v, 1);
-    free(k);
+    env_key k;
+    const char *n = env_key_open(&k, name);
+    if (n[0] && !strchr(n, '=')) setenv(n, v, 1);
+    env_key_close(&k);
     free(v);
     return true;
 }
 
 static bool env_delete(JSContextRef ctx, JSObjectRef obj, JSStringRef name, JSValueRef *exc) {
-    char *k = env_name(name);
-    if (k[0] && !strchr(k, '=')) unsetenv(k);
-    free(k);
+    env_key k;
+    const char *n = env_key_open(&k, name);
+    if (n[0] && !strchr(n, '=')) unsetenv(n);
+    env_key_close(&k);
     return true;
 }
 
@@ -272,7 +278,8 @@ FN(p_make_env) {
     JSClassDefinition def = kJSClassDefinitionEmpty;
     def.className = "Object";
     def.getProperty = env_get;
-    def.hasProperty = env_has;
+    /* No hasProperty: JSC then asks getProperty for `in` too, so a read that finds the variable is one
+     * callback (with hasProperty it is two, each dropping and retaking the API lock). */
     def.setProperty = env_set;
     def.deleteProperty = env_delete;
     def.getPropertyNames = env_names;

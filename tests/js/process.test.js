@@ -38,6 +38,16 @@ test('env is live, string-valued and deletable', () => {
   assert.strictEqual(delete process.env[key], true);
   assert.strictEqual(process.env[key], undefined);
   assert.strictEqual(typeof process.env.PATH, 'string');
+  // Non-ASCII values come back as written; own-property queries see the live environment.
+  for (const v of ['café', 'naïve 東京 😀', '\u00ff\u0100', '']) {
+    process.env[key] = v;
+    assert.strictEqual(process.env[key], v);
+    assert.strictEqual(Object.hasOwn(process.env, key), true);
+    assert.strictEqual(Object.getOwnPropertyDescriptor(process.env, key).value, v);
+  }
+  delete process.env[key];
+  assert.strictEqual(Object.hasOwn(process.env, key), false);
+  assert.strictEqual(Object.getOwnPropertyDescriptor(process.env, key), undefined);
 });
 
 test('cwd and chdir', () => {
