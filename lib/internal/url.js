@@ -86,19 +86,15 @@ class URLContext {
   get hasOpaquePath() { return (this.flags & 1) !== 0; }
 }
 
-// The context of a URL. Anything else gets the TypeError Node's accessors throw: that of a failed
-// private-field read, or for toString, toJSON and the href and search getters (private methods
-// in Node) that of a failed brand check.
-function ctx(self) {
-  const c = contextOfURL(self);
-  if (c === undefined) throw new TypeError('Cannot read private member #context from an object whose class did not declare it');
-  return c;
+// What Node's accessors throw for a receiver that is not a URL: the TypeError of a failed
+// private-field read, or for toString, toJSON and the href and search getters (private methods in
+// Node) that of a failed brand check. (URL's static #ctx and #ctxBrand check; they are small
+// enough for the JIT to inline into every accessor.)
+function throwNoContext() {
+  throw new TypeError('Cannot read private member #context from an object whose class did not declare it');
 }
-const ctxForSet = ctx;
-function ctxBrand(self) {
-  const c = contextOfURL(self);
-  if (c === undefined) throw new TypeError('Receiver must be an instance of class URL');
-  return c;
+function throwNotURL() {
+  throw new TypeError('Receiver must be an instance of class URL');
 }
 
 // ToString, with V8's message for a Symbol (JSC words its TypeError differently, and programs and
@@ -112,10 +108,36 @@ function toUSVString(v) {
   return StringPrototypeToWellFormed(toStr(v));
 }
 
+// Parsed bases of recent relative parses, so that resolving many references against the same few
+// bases converts and parses each base once: base string -> binding.parseBase's object (null for an
+// invalid base), or kSeenOnce for a base met once (a base used only once costs no object). Bounded:
+// emptied when full.
+const baseCache = new SafeMap();
+const kBaseCacheMax = 64;
+const kSeenOnce = 0;
+
 // Both the constructor and the static functions convert their arguments with template literals,
-// as Node does (a Symbol throws a TypeError).
+// as Node does (a Symbol throws a TypeError). input and base are strings (base may be undefined).
 function parseOrNull(input, base) {
-  const href = binding.parse(input, base, offsets);
+  let href;
+  if (base === undefined) {
+    href = binding.parse(input, undefined, offsets);
+  } else {
+    let b = baseCache.get(base);
+    if (b === undefined) {
+      // The first time: base and input parsed in one call, and no object.
+      if (baseCache.size >= kBaseCacheMax) baseCache.clear();
+      baseCache.set(base, kSeenOnce);
+      href = binding.parse(input, base, offsets);
+    } else {
+      if (b === kSeenOnce) {
+        b = binding.parseBase(base);
+        baseCache.set(base, b);
+      }
+      if (b === null) return null;
+      href = binding.parseWithBase(input, b, offsets);
+    }
+  }
   return href === undefined ? null : new URLContext(href);
 }
 
@@ -149,6 +171,14 @@ class URL {
   }
 
   static #has(v) { return v != null && typeof v === 'object' && #context in v; }
+  static #ctx(self) {
+    if (self == null || typeof self !== 'object' || !(#context in self)) throwNoContext();
+    return self.#context;
+  }
+  static #ctxBrand(self) {
+    if (self == null || typeof self !== 'object' || !(#context in self)) throwNotURL();
+    return self.#context;
+  }
 
   #set(which, value) {
     const c = this.#context;
@@ -182,11 +212,11 @@ class URL {
     return StringPrototypeStartsWith(body, `${name} `) ? body : `${name} ${body}`;
   }
 
-  toString() { return ctxBrand(this).href; }
+  toString() { return URL.#ctxBrand(this).href; }
 
-  get href() { return ctxBrand(this).href; }
+  get href() { return URL.#ctxBrand(this).href; }
   set href(value) {
-    ctxForSet(this);
+    URL.#ctx(this);
     value = toStr(value);
     if (!this.#set(kHref, value)) {
       const err = new ERR_INVALID_URL();
@@ -196,64 +226,64 @@ class URL {
     this.#updateSearchParams();
   }
 
-  get origin() { return originOf(ctx(this)); }
+  get origin() { return originOf(URL.#ctx(this)); }
 
   get protocol() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return StringPrototypeSlice(c.href, 0, c.schemeEnd + 1);
   }
-  set protocol(value) { ctxForSet(this); this.#set(kProtocol, value); }
+  set protocol(value) { URL.#ctx(this); this.#set(kProtocol, value); }
 
   get username() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return StringPrototypeSlice(c.href, c.usernameStart, c.usernameEnd);
   }
-  set username(value) { ctxForSet(this); this.#set(kUsername, value); }
+  set username(value) { URL.#ctx(this); this.#set(kUsername, value); }
 
   get password() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return StringPrototypeSlice(c.href, c.passwordStart, c.passwordEnd);
   }
-  set password(value) { ctxForSet(this); this.#set(kPassword, value); }
+  set password(value) { URL.#ctx(this); this.#set(kPassword, value); }
 
   get host() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return StringPrototypeSlice(c.href, c.hostStart, c.port >= 0 ? c.pathStart : c.hostEnd);
   }
-  set host(value) { ctxForSet(this); this.#set(kHost, value); }
+  set host(value) { URL.#ctx(this); this.#set(kHost, value); }
 
   get hostname() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return StringPrototypeSlice(c.href, c.hostStart, c.hostEnd);
   }
-  set hostname(value) { ctxForSet(this); this.#set(kHostname, value); }
+  set hostname(value) { URL.#ctx(this); this.#set(kHostname, value); }
 
   get port() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return c.port >= 0 ? `${c.port}` : '';
   }
-  set port(value) { ctxForSet(this); this.#set(kPort_, value); }
+  set port(value) { URL.#ctx(this); this.#set(kPort_, value); }
 
   get pathname() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     return StringPrototypeSlice(c.href, c.pathStart, c.pathEnd);
   }
-  set pathname(value) { ctxForSet(this); this.#set(kPathname, value); }
+  set pathname(value) { URL.#ctx(this); this.#set(kPathname, value); }
 
   get search() {
-    const c = ctxBrand(this);
+    const c = URL.#ctxBrand(this);
     if (c.queryStart < 0) return '';
     const end = c.fragmentStart >= 0 ? c.fragmentStart : c.href.length;
     return end - c.queryStart <= 1 ? '' : StringPrototypeSlice(c.href, c.queryStart, end);
   }
   set search(value) {
-    ctxForSet(this);
+    URL.#ctx(this);
     this.#set(kSearch, toUSVString(value));
     this.#updateSearchParams();
   }
 
   get searchParams() {
-    ctx(this);
+    URL.#ctx(this);
     if (this.#searchParams === undefined) {
       this.#searchParams = new URLSearchParams();
       linkSearchParams(this.#searchParams, this, this.search);
@@ -262,13 +292,13 @@ class URL {
   }
 
   get hash() {
-    const c = ctx(this);
+    const c = URL.#ctx(this);
     if (c.fragmentStart < 0 || c.href.length - c.fragmentStart <= 1) return '';
     return StringPrototypeSlice(c.href, c.fragmentStart);
   }
-  set hash(value) { ctxForSet(this); this.#set(kHash, value); }
+  set hash(value) { URL.#ctx(this); this.#set(kHash, value); }
 
-  toJSON() { return ctxBrand(this).href; }
+  toJSON() { return URL.#ctxBrand(this).href; }
 
   #updateSearchParams() {
     if (this.#searchParams !== undefined) resetSearchParams(this.#searchParams, this.search);

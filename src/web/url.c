@@ -4,6 +4,7 @@
  * so handling bytes one by one gives the same result as handling code points. Invalid UTF-8 is
  * replaced by U+FFFD before parsing, as converting a JS string to a USVString would. */
 #include "web/url.h"
+#include "web/url_internal.h"
 
 #include <pthread.h>
 #include <stdio.h>
@@ -99,13 +100,37 @@ static unsigned char enc_table[SET_FORM + 1][256];
 /* What the fast path's path state does with each byte (see fast_path). */
 enum { PC_COPY, PC_ENCODE, PC_END, PC_DECLINE };
 static unsigned char path_class[256];
+/* Bytes a path keeps as they are (PC_COPY), and the same without ':' and '|' for file: URLs. */
+static bool path_plain[256], path_plain_file[256];
+/* What the fast path's authority scan does with each byte: nothing (0), stop, decline, or note it. */
+enum { AC_END = 1, AC_DECLINE, AC_BRACKET, AC_AT, AC_COLON };
+static unsigned char auth_class[256];
+/* Host bytes that UTS #46 maps to their lower case and the host parser keeps as they are: the lower
+ * case of each, 0 for the others. */
+static char host_lower[256];
+/* Bytes of a scheme after its first letter. */
+static bool scheme_byte[256];
 static pthread_once_t enc_once = PTHREAD_ONCE_INIT;
 static void enc_init(void) {
+    auth_class['/'] = auth_class['?'] = auth_class['#'] = AC_END;
+    auth_class['\\'] = AC_DECLINE;
+    auth_class['['] = AC_BRACKET;
+    auth_class['@'] = AC_AT;
+    auth_class[':'] = AC_COLON;
+    for (int c = 0; c < 256; c++)
+        if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_')
+            host_lower[c] = (char)c;
+    for (int c = 'A'; c <= 'Z'; c++) host_lower[c] = (char)(c + 32);
+    for (int c = 0; c < 256; c++) scheme_byte[c] = is_alpha(c) || is_digit(c) || c == '+' || c == '-' || c == '.';
     for (int set = 0; set <= SET_FORM; set++)
         for (int c = 0; c < 256; c++) enc_table[set][c] = in_set((unsigned char)c, set);
     for (int c = 0; c < 256; c++)
         path_class[c] = c == '/' || c == '?' || c == '#' ? PC_END : c == '\\' ? PC_DECLINE
                       : enc_table[SET_PATH][c] ? PC_ENCODE : PC_COPY;
+    for (int c = 0; c < 256; c++) {
+        path_plain[c] = path_class[c] == PC_COPY;
+        path_plain_file[c] = path_plain[c] && c != ':' && c != '|';
+    }
 }
 
 static inline void put_enc(buf *b, unsigned char c, int set) {
@@ -200,12 +225,15 @@ static void rec_free(rec *r) {
 }
 
 static int default_port(const char *s, size_t n) {
-    if (n == 4 && memcmp(s, "http", 4) == 0) return 80;
-    if (n == 5 && memcmp(s, "https", 5) == 0) return 443;
-    if (n == 2 && memcmp(s, "ws", 2) == 0) return 80;
-    if (n == 3 && memcmp(s, "wss", 3) == 0) return 443;
-    if (n == 3 && memcmp(s, "ftp", 3) == 0) return 21;
-    return -1;
+    switch (n) {
+    case 2: return s[0] == 'w' && s[1] == 's' ? 80 : -1;
+    case 3:
+        if (s[0] == 'w' && s[1] == 's' && s[2] == 's') return 443;
+        return s[0] == 'f' && s[1] == 't' && s[2] == 'p' ? 21 : -1;
+    case 4: return memcmp(s, "http", 4) == 0 ? 80 : -1;
+    case 5: return memcmp(s, "https", 5) == 0 ? 443 : -1;
+    default: return -1;
+    }
 }
 static bool is_special_scheme(const char *s, size_t n) {
     return default_port(s, n) >= 0 || (n == 4 && memcmp(s, "file", 4) == 0);
@@ -276,6 +304,8 @@ static int64_t ipv4_number(const char *s, size_t n) {
  * address or a failure. */
 static bool ends_in_number(const char *s, size_t n) {
     if (n && s[n - 1] == '.') n--;
+    /* A number ends in a digit, a hex digit or the 'x' of "0x": most names end in another letter. */
+    if (n && !is_hex((unsigned char)s[n - 1]) && (s[n - 1] | 0x20) != 'x') return false;
     size_t start = n;
     while (start > 0 && s[start - 1] != '.') start--;
     const char *last = s + start;
@@ -620,7 +650,7 @@ static int parse_host(rec *r, const char *s, size_t n, bool not_special) {
 /* The host parser's steps for a special URL's host that is not an IPv6 address: percent-decode,
  * domain to ASCII, forbidden code points, IPv4. Appends the serialized host to `out` and returns
  * its type (DX_URL_HOST_DOMAIN or DX_URL_HOST_IPV4), or -1 on failure (out is then unspecified). */
-static int domain_host(buf *out, const char *s, size_t n) {
+static int domain_host_uncached(buf *out, const char *s, size_t n) {
     LOCAL_BUF(decoded, 128);
     LOCAL_BUF(clean, 128);
     LOCAL_BUF(ascii, 128);
@@ -653,6 +683,62 @@ out:
     buf_free(&clean);
     buf_free(&ascii);
     return ret;
+}
+
+/* Hosts that are not plain lower-case ASCII (internationalized names, Punycode, IPv4 addresses,
+ * percent-escapes) cost an ICU call or a number parse each time, while a program usually parses
+ * many URLs with the same few hosts. A small per-thread cache maps the exact bytes of such a host
+ * to domain_host's result (failures included): direct-mapped by a hash of the bytes, bounded in
+ * size, and only for hosts and results shorter than HOST_CACHE_LEN bytes. domain_host is a pure
+ * function of its input, so a hit gives exactly what the computation would. */
+#define HOST_CACHE_SLOTS 64
+#define HOST_CACHE_LEN 64
+typedef struct host_entry {
+    uint8_t key_len;     /* 0: empty slot (an empty host is never looked up) */
+    uint8_t val_len;
+    int8_t type;         /* domain_host's result: a host type, or -1 */
+    char key[HOST_CACHE_LEN];
+    char val[HOST_CACHE_LEN];
+} host_entry;
+static __thread host_entry host_cache[HOST_CACHE_SLOTS];
+static __thread bool host_cache_off;   /* for tests (dx__url_host_cache) */
+
+void dx__url_host_cache(bool on) {
+    host_cache_off = !on;
+    memset(host_cache, 0, sizeof host_cache);
+}
+
+static int domain_host(buf *out, const char *s, size_t n) {
+    if (n == 0 || n >= HOST_CACHE_LEN || host_cache_off) return domain_host_uncached(out, s, n);
+    /* A multiplicative hash over eight bytes at a time (the slot only needs a few good bits). */
+    uint64_t h = n;
+    size_t i = 0;
+    for (; i + 8 <= n; i += 8) {
+        uint64_t w;
+        memcpy(&w, s + i, 8);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    }
+    if (i < n) {
+        uint64_t w = 0;
+        memcpy(&w, s + i, n - i);
+        h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+    }
+    host_entry *e = &host_cache[(size_t)(h >> 40) & (HOST_CACHE_SLOTS - 1)];
+    if (e->key_len == n && memcmp(e->key, s, n) == 0) {
+        if (e->type >= 0) buf_put(out, e->val, e->val_len);
+        return e->type;
+    }
+    size_t start = out->len;
+    int type = domain_host_uncached(out, s, n);
+    size_t vlen = type < 0 ? 0 : out->len - start;
+    if (vlen < HOST_CACHE_LEN) {
+        e->key_len = (uint8_t)n;
+        memcpy(e->key, s, n);
+        e->type = (int8_t)type;
+        e->val_len = (uint8_t)vlen;
+        if (vlen) memcpy(e->val, out->p + start, vlen);
+    }
+    return type;
 }
 
 /* ---- the basic URL parser ---- */
@@ -1222,19 +1308,23 @@ static bool already_clean(const char *s, size_t n) {
  * number up to 65535, empty hosts, file: hosts and Windows drive letters, and any input that fails.
  * tests/fuzz/fuzz_url.c checks that both give byte-identical results. */
 
-/* Host bytes that UTS #46 maps to their lower case and the host parser keeps as they are. */
-static bool simple_host_byte(unsigned char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '.' ||
-           c == '_';
-}
 
-/* Appends s percent-encoded with table t (one of enc_table). */
+/* Appends s percent-encoded with table t (one of enc_table). Components rarely need an escape:
+ * checking the bytes first (a load and an OR each, no branch and no store) and copying them with
+ * one memcpy is faster than a byte-by-byte copy. */
 static void enc_copy(buf *h, const char *s, size_t n, const unsigned char *t) {
     static const char hex[] = "0123456789ABCDEF";
+    const unsigned char *u = (const unsigned char *)s;
+    unsigned any = 0;
+    for (size_t i = 0; i < n; i++) any |= t[u[i]];
+    if (!any) {
+        buf_put(h, s, n);
+        return;
+    }
     buf_reserve(h, n * 3);
     char *d = h->p + h->len;
     for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
+        unsigned char c = u[i];
         if (!t[c]) { *d++ = (char)c; continue; }
         d[0] = '%'; d[1] = hex[c >> 4]; d[2] = hex[c & 15];
         d += 3;
@@ -1251,6 +1341,29 @@ static bool seg_double_dot(const char *p, size_t n) { buf b = {(char *)p, n, 0, 
  * decline (a backslash, or a Windows drive letter in a file: path). */
 static size_t fast_path(buf *h, size_t path_start, const char *in, size_t p, size_t n, bool file) {
     static const char hex[] = "0123456789ABCDEF";
+    /* The usual path has nothing to escape, no dot segments (only a segment that starts with '.' or
+     * '%' can be one) and, in a file: URL, no ':' or '|' (a drive letter needs them): then it is
+     * copied as it is, after the leading '/'. Anything else takes the loop below from the start. */
+    {
+        const bool *plain = file ? path_plain_file : path_plain;
+        bool ok = !(p < n && (in[p] == '.' || in[p] == '%'));
+        size_t e = p;
+        while (ok && e < n) {
+            unsigned char c = (unsigned char)in[e];
+            if (plain[c]) { e++; continue; }
+            if (c != '/') break;
+            if (e + 1 < n && (in[e + 1] == '.' || in[e + 1] == '%')) ok = false;
+            e++;
+        }
+        if (ok && (e == n || in[e] == '?' || in[e] == '#')) {
+            buf_reserve(h, e - p + 1);
+            h->p[h->len++] = '/';
+            memcpy(h->p + h->len, in + p, e - p);
+            h->len += e - p;
+            h->p[h->len] = 0;
+            return e;
+        }
+    }
     /* Each input byte becomes at most three, plus a '/' per segment. */
     buf_reserve(h, (n - p) * 3 + 2);
     for (;;) {
@@ -1258,20 +1371,30 @@ static size_t fast_path(buf *h, size_t path_start, const char *in, size_t p, siz
         char *d = h->p + seg_at;
         *d++ = '/';
         int cls = PC_END;
-        for (; p < n; p++) {
+        while (p < n) {
+            /* A run of bytes copied as they are (the usual segment is one run), then one that is
+             * escaped, or the end of the segment. */
+            size_t r = p;
+            while (r < n && path_class[(unsigned char)in[r]] == PC_COPY) r++;
+            memcpy(d, in + p, r - p);
+            d += r - p;
+            p = r;
+            if (p == n) break;
             unsigned char c = (unsigned char)in[p];
             cls = path_class[c];
-            if (cls == PC_COPY) { *d++ = (char)c; continue; }
             if (cls != PC_ENCODE) break;
             d[0] = '%'; d[1] = hex[c >> 4]; d[2] = hex[c & 15];
             d += 3;
+            p++;
         }
         if (p < n && cls == PC_DECLINE) return (size_t)-1;
         h->len = (size_t)(d - h->p);
         bool slash = p < n && in[p] == '/';
         const char *seg = h->p + seg_at + 1;
         size_t sl = h->len - seg_at - 1;
-        if (sl <= 6 && seg_double_dot(seg, sl)) {
+        /* Dot segments ("..", ".%2e", ...) start with '.' or '%'. */
+        bool dotty = sl && sl <= 6 && (seg[0] == '.' || seg[0] == '%');
+        if (dotty && seg_double_dot(seg, sl)) {
             h->len = seg_at;
             if (h->len > path_start) {
                 size_t i = h->len;
@@ -1279,7 +1402,7 @@ static size_t fast_path(buf *h, size_t path_start, const char *in, size_t p, siz
                 h->len = i - 1;
             }
             if (!slash) h->p[h->len++] = '/';
-        } else if (sl <= 3 && seg_single_dot(seg, sl)) {
+        } else if (dotty && sl <= 3 && seg_single_dot(seg, sl)) {
             h->len = seg_at;
             if (!slash) h->p[h->len++] = '/';
         } else if (file && is_wdl(seg, sl)) {
@@ -1295,8 +1418,8 @@ static size_t fast_path(buf *h, size_t path_start, const char *in, size_t p, siz
 static void fast_query_fragment(buf *h, dx_url *out, const char *in, size_t p, size_t n) {
     out->query_start = out->fragment_start = -1;
     if (p < n && in[p] == '?') {
-        size_t e = p + 1;
-        while (e < n && in[e] != '#') e++;
+        const char *hash = memchr(in + p + 1, '#', n - p - 1);
+        size_t e = hash ? (size_t)(hash - in) : n;
         out->query_start = (int32_t)h->len;
         buf_putc(h, '?');
         enc_copy(h, in + p + 1, e - p - 1, enc_table[SET_SPECIAL_QUERY]);
@@ -1312,6 +1435,7 @@ static void fast_query_fragment(buf *h, dx_url *out, const char *in, size_t p, s
 static bool utf8_all_valid(const char *s, size_t n) {
     const unsigned char *u = (const unsigned char *)s;
     for (size_t i = 0; i < n;) {
+        if (u[i] < 0x80) { i++; continue; }
         size_t l = utf8_valid_len(u + i, n - i);
         if (!l) return false;
         i += l;
@@ -1320,7 +1444,7 @@ static bool utf8_all_valid(const char *s, size_t n) {
 }
 
 /* A relative reference against a special, non-file base with a host. */
-static int fast_relative(const char *in, size_t n, const dx_url *base, dx_url *result) {
+static int fast_relative(const char *in, size_t n, const dx_url *base, dx_url *result, const buf *init) {
     if (!base->special || base->opaque_path || base->host_type == DX_URL_HOST_NONE ||
         (base->scheme_end == 4 && memcmp(base->href, "file", 4) == 0))
         return 0;
@@ -1328,7 +1452,7 @@ static int fast_relative(const char *in, size_t n, const dx_url *base, dx_url *r
     const char *bh = base->href;
     uint32_t frag = base->fragment_start >= 0 ? (uint32_t)base->fragment_start : base->href_len;
     uint32_t path_end = base->query_start >= 0 ? (uint32_t)base->query_start : frag;
-    buf h = {0};
+    buf h = *init;
     buf_reserve(&h, base->href_len + n * 3 + 16);
     dx_url u = *base, *out = &u;
     size_t p = 0;
@@ -1367,8 +1491,9 @@ static int fast_relative(const char *in, size_t n, const dx_url *base, dx_url *r
     return 1;
 }
 
-/* Returns 1 with *out filled, or 0: declined, nothing to free. */
-static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out) {
+/* Returns 1 with *out filled, or 0: declined, nothing to free. The href is written into `init`
+ * (an empty buffer, borrowed storage or none), which moves to the heap if it outgrows it. */
+static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out, const buf *init) {
     if (n && ((unsigned char)in[0] <= 0x20 || (unsigned char)in[n - 1] <= 0x20)) return 0;
     /* No C0 controls (eight bytes at a time), and valid UTF-8 when not ASCII. */
     const uint64_t ones = 0x0101010101010101ull, highs = 0x8080808080808080ull;
@@ -1391,15 +1516,14 @@ static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out)
     /* The scheme, when there is one. */
     size_t p = 0;
     if (n && is_alpha((unsigned char)in[0])) {
-        while (p < n && (is_alpha((unsigned char)in[p]) || is_digit((unsigned char)in[p]) || in[p] == '+' ||
-                         in[p] == '-' || in[p] == '.'))
-            p++;
+        while (p < n && scheme_byte[(unsigned char)in[p]]) p++;
         if (p == n || in[p] != ':') p = 0;
     }
-    if (p == 0) return base ? fast_relative(in, n, base, out) : 0;
+    if (p == 0) return base ? fast_relative(in, n, base, out, init) : 0;
     char scheme[6];
     if (p > 5) return 0;
-    for (size_t i = 0; i < p; i++) scheme[i] = (char)lower((unsigned char)in[i]);
+    /* | 0x20 is the lower case of each byte a scheme has: letters, digits, '+', '-' and '.'. */
+    for (size_t i = 0; i < p; i++) scheme[i] = (char)(in[i] | 0x20);
     bool file = p == 4 && memcmp(scheme, "file", 4) == 0;
     int dport = default_port(scheme, p);
     if (!file && dport < 0) return 0;
@@ -1410,7 +1534,7 @@ static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out)
     size_t a = p + 1 + slashes;
     if (a < n && (in[a] == '/' || in[a] == '\\')) return 0;
 
-    buf h = {0};
+    buf h = *init;
     buf_reserve(&h, n * 3 + 32);
     buf_put(&h, scheme, p);
     memset(out, 0, sizeof *out);
@@ -1425,23 +1549,30 @@ static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out)
         out->host_type = DX_URL_HOST_EMPTY;
         e = a - 1;   /* the third slash starts the path */
     } else {
-        size_t at = (size_t)-1, bracket = (size_t)-1;
-        while (e < n && in[e] != '/' && in[e] != '?' && in[e] != '#') {
-            if (in[e] == '\\') goto decline;
-            if (in[e] == '[') {
+        /* The first ':' before the '@' (if any) and the first after it. */
+        size_t at = (size_t)-1, bracket = (size_t)-1, colon1 = (size_t)-1, colon2 = (size_t)-1;
+        for (;; e++) {
+            while (e < n && !auth_class[(unsigned char)in[e]]) e++;
+            if (e == n) break;
+            int k = auth_class[(unsigned char)in[e]];
+            if (k == AC_END) break;
+            if (k == AC_DECLINE) goto decline;
+            if (k == AC_COLON) {
+                if (colon2 == (size_t)-1) colon2 = e;
+            } else if (k == AC_BRACKET) {
                 if (bracket != (size_t)-1) goto decline;
                 bracket = e;
-            }
-            if (in[e] == '@') {
+            } else {   /* AC_AT */
                 if (at != (size_t)-1) goto decline;
                 at = e;
+                colon1 = colon2;
+                colon2 = (size_t)-1;
             }
-            e++;
         }
         size_t hs = a;
         if (at != (size_t)-1) {
-            const char *colon = memchr(in + a, ':', at - a);
-            size_t ue = colon ? (size_t)(colon - in) : at;
+            const char *colon = colon1 != (size_t)-1 ? in + colon1 : NULL;
+            size_t ue = colon ? colon1 : at;
             enc_copy(&h, in + a, ue - a, enc_table[SET_USERINFO]);
             out->username_end = out->password_start = out->password_end = (uint32_t)h.len;
             if (colon && at - ue > 1) {
@@ -1465,29 +1596,31 @@ static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out)
             out->host_type = DX_URL_HOST_IPV6;
             hs = he;   /* the port, if any, follows */
         }
-        const char *pc = memchr(in + hs, ':', e - hs);
+        const char *pc = bracket != (size_t)-1 ? memchr(in + hs, ':', e - hs)
+                       : colon2 != (size_t)-1 ? in + colon2 : NULL;
         size_t he = pc ? (size_t)(pc - in) : e;
         if (he == hs && bracket == (size_t)-1) goto decline;
-        bool simple = true;
         if (bracket != (size_t)-1) goto port;
-        for (size_t i = hs; i < he && simple; i++) {
-            unsigned char c = (unsigned char)in[i];
-            if (!simple_host_byte(c)) simple = false;
-            else if ((i == hs || in[i - 1] == '.') && he - i >= 4 && lower(c) == 'x' &&
-                     lower((unsigned char)in[i + 1]) == 'n' && in[i + 2] == '-' && in[i + 3] == '-')
+        /* A host of plain bytes is its own lower case, unless a label starts with "xn--" (then
+         * ICU checks the Punycode) or it ends in a number (an IPv4 address). */
+        buf_reserve(&h, he - hs);
+        char *d = h.p + h.len;
+        bool simple = true;
+        for (size_t i = hs; i < he; i++) {
+            char c = host_lower[(unsigned char)in[i]];
+            if (!c || (c == 'x' && (i == hs || in[i - 1] == '.') && he - i >= 4 && (in[i + 1] | 0x20) == 'n' &&
+                       in[i + 2] == '-' && in[i + 3] == '-')) {
                 simple = false;
+                break;
+            }
+            *d++ = c;
         }
+        if (simple && ends_in_number(h.p + h.len, he - hs)) simple = false;
         if (simple) {
-            buf_reserve(&h, he - hs);
-            for (size_t i = hs; i < he; i++) h.p[h.len++] = (char)lower((unsigned char)in[i]);
+            h.len += he - hs;
             h.p[h.len] = 0;
             out->host_type = DX_URL_HOST_DOMAIN;
-            if (ends_in_number(h.p + out->host_start, h.len - out->host_start)) {
-                h.len = out->host_start;
-                simple = false;
-            }
-        }
-        if (!simple) {
+        } else {
             int type = domain_host(&h, in + hs, he - hs);
             if (type < 0) goto decline;
             out->host_type = (uint8_t)type;
@@ -1502,9 +1635,13 @@ static int fast_parse(const char *in, size_t n, const dx_url *base, dx_url *out)
                 if (port > 65535) goto decline;
             }
             if ((int)port != dport) {
-                char t[12];
-                t[0] = ':';
-                buf_put(&h, t, 1 + fmt_uint(t + 1, port));
+                if (in[he + 1] != '0') {
+                    buf_put(&h, in + he, e - he);   /* ':' and the digits, already in shortest form */
+                } else {
+                    char t[12];
+                    t[0] = ':';
+                    buf_put(&h, t, 1 + fmt_uint(t + 1, port));
+                }
                 out->port = (int32_t)port;
             }
         }
@@ -1522,12 +1659,21 @@ decline:
 }
 
 int dx__url_parse_fast(const char *input, size_t len, const dx_url *base, dx_url *out) {
-    return fast_parse(input, len, base, out);
+    const buf none = {0};
+    return fast_parse(input, len, base, out, &none);
 }
 
 int dx_url_parse(const char *input, size_t len, const dx_url *base, dx_url *out) {
-    if (fast_parse(input, len, base, out)) return 0;
+    const buf none = {0};
+    if (fast_parse(input, len, base, out, &none)) return 0;
     return dx__url_parse_full(input, len, base, out);
+}
+
+int dx__url_parse_scratch(const char *input, size_t len, const dx_url *base, dx_url *out, char *scratch, size_t cap) {
+    scratch[0] = 0;
+    const buf init = {scratch, 0, cap, true};
+    if (fast_parse(input, len, base, out, &init)) return out->href == scratch ? 1 : 0;
+    return dx__url_parse_full(input, len, base, out) < 0 ? -1 : 0;
 }
 
 int dx__url_parse_full(const char *input, size_t len, const dx_url *base, dx_url *out) {

@@ -375,3 +375,76 @@ test('URL: common shapes parse as Node parses them (the parser\'s fast path)', (
   assert.strictEqual(URL.canParse('http://h:65536/'), false);
   assert.strictEqual(URL.canParse('http://[::1]x/'), false);
 });
+
+test('URL: the same bases and hosts again give the same results (recent ones are remembered)', () => {
+  // More distinct bases than are remembered, cycled, with an invalid one among them: every parse
+  // must give what a first parse gives.
+  const bases = [];
+  for (let i = 0; i < 40; i++) bases.push(`https://h${i}.bücher.example/dir${i}/file.html?q#f`);
+  bases.push('not a base');
+  const want = (i, base) => base === 'not a base' ? null :
+    `https://h${i}.xn--bcher-kva.example/dir${i}/img/${i}.png?v=${i}`;
+  for (let round = 0; round < 3; round++) {
+    for (let i = 0; i < bases.length; i++) {
+      const base = round === 2 ? `${bases[i]}` : bases[i];   // the same content in a new string too
+      const input = `img/${i}.png?v=${i}`;
+      if (want(i, base) === null) {
+        assert.throws(() => new URL(input, base), (e) => e.code === 'ERR_INVALID_URL' && e.input === input &&
+          e.base === base);
+        assert.strictEqual(URL.parse(input, base), null);
+        assert.strictEqual(URL.canParse(input, base), false);
+      } else {
+        assert.strictEqual(new URL(input, base).href, want(i, base));
+        assert.strictEqual(URL.parse(input, base).href, want(i, base));
+        assert.strictEqual(new URL('https://other/x', base).href, 'https://other/x');
+      }
+    }
+  }
+  // Hosts that need IDNA or the IPv4 parser, many times and mixed, failures included.
+  const hosts = [['bücher.example', 'xn--bcher-kva.example'], ['XN--BCHER-KVA.example', 'xn--bcher-kva.example'],
+    ['0x7f.1', '127.0.0.1'], ['ex%41mple.com', 'example.com'], ['ex%20ample.com', null], ['1.2.3.4.5', null],
+    ['１２７.0.0.1', '127.0.0.1']];
+  for (let round = 0; round < 3; round++) {
+    for (const [host, ascii] of hosts) {
+      const u = URL.parse(`http://${host}/p`);
+      assert.strictEqual(u === null ? null : u.hostname, ascii, host);
+    }
+  }
+});
+
+test('URL: an input already in serialized form is its own href', () => {
+  for (const s of ['https://example.com/a/b?c=d#e', 'file:///home/u/x.js', 'http://[::1]:8080/', 'ws://h/',
+    'blob:https://h/x', 'sc:opaque?q']) {
+    const u = new URL(s);
+    assert.strictEqual(u.href, s);
+    assert.strictEqual(u.toString(), s);
+    assert.strictEqual(`${u.protocol}//${u.host}${u.pathname}${u.search}${u.hash}` === s || u.protocol === 'blob:' ||
+      u.protocol === 'sc:', true);
+  }
+});
+
+test('URL: accessors on a receiver that is not a URL throw Node\'s TypeErrors', () => {
+  const get = (name) => Object.getOwnPropertyDescriptor(URL.prototype, name).get;
+  const set = (name) => Object.getOwnPropertyDescriptor(URL.prototype, name).set;
+  const notURL = { name: 'TypeError', message: 'Receiver must be an instance of class URL' };
+  for (const bad of [{}, 1, 'http://h/', Object.create(URL.prototype)]) {
+    assert.throws(() => get('href').call(bad), notURL);
+    assert.throws(() => get('search').call(bad), notURL);
+    assert.throws(() => URL.prototype.toString.call(bad), notURL);
+    assert.throws(() => URL.prototype.toJSON.call(bad), notURL);
+    for (const name of ['origin', 'protocol', 'username', 'password', 'host', 'hostname', 'port', 'pathname', 'hash']) {
+      assert.throws(() => get(name).call(bad), {
+        name: 'TypeError', message: 'Cannot read private member #context from an object whose class did not declare it',
+      }, name);
+    }
+    for (const name of ['href', 'protocol', 'pathname', 'search', 'hash']) {
+      assert.throws(() => set(name).call(bad, 'x'), {
+        name: 'TypeError', message: 'Cannot read private member #context from an object whose class did not declare it',
+      }, name);
+    }
+  }
+  class Sub extends URL {}
+  const s = new Sub('http://h/p?q');
+  assert.strictEqual(s.pathname, '/p');
+  assert.strictEqual(s.search, '?q');
+});

@@ -350,6 +350,11 @@ static const fast_row fast_rows[] = {
     {"wss://h:443", NULL, true, "wss://h/"},
     {"ftp://h:21/x", NULL, true, "ftp://h/x"},
     {"ws://h:65535/", NULL, true, "ws://h:65535/"},
+    {"http://h:0/", NULL, true, "http://h:0/"},
+    {"http://h:00/", NULL, true, "http://h:0/"},
+    {"http://h:00081/", NULL, true, "http://h:81/"},
+    {"http://h:8080", NULL, true, "http://h:8080/"},
+    {"https://h:80/", NULL, true, "https://h:80/"},
     {"http://u:p@h/", NULL, true, "http://u:p@h/"},
     {"http://u:@h/", NULL, true, "http://u@h/"},
     {"http://:p@h/", NULL, true, "http://:p@h/"},
@@ -383,6 +388,35 @@ static const fast_row fast_rows[] = {
     {"#f", "http://h/p?q", true, "http://h/p?q#f"},
     {"", "http://h/p?q#f", true, "http://h/p?q"},
     {"https://other/x", "http://h/", true, "https://other/x"},
+    /* Paths copied whole, and those that need the segment loop (dots, escapes, drive letters). */
+    {"http://h/a/b.c/d%41/e.", NULL, true, "http://h/a/b.c/d%41/e."},
+    {"http://h/a/.b/c", NULL, true, "http://h/a/.b/c"},
+    {"http://h/a/%2Fb", NULL, true, "http://h/a/%2Fb"},
+    {"http://h/a/%2e%2E/b", NULL, true, "http://h/b"},
+    {"http://h/.%2e/b", NULL, true, "http://h/b"},
+    {"http://h/a:b|c/", NULL, true, "http://h/a:b|c/"},
+    {"http://h//a//", NULL, true, "http://h//a//"},
+    {"file:///a/b:c/", NULL, true, "file:///a/b:c/"},
+    {"file:///a/c:/x", NULL, false, NULL},            /* a drive letter segment */
+    {"file:///a/b|c/x", NULL, true, "file:///a/b|c/x"},
+    {"../a.b/./c", "http://h/x/y/z", true, "http://h/x/a.b/c"},
+    /* Colons in the authority: the first before '@' splits the user info, the first after it
+     * starts the port. */
+    {"http://u:p:q@h:81/", NULL, true, "http://u:p%3Aq@h:81/"},
+    {"http://u@h:81/", NULL, true, "http://u@h:81/"},
+    {"http://:@h/", NULL, true, "http://h/"},
+    {"http://[::1]:81/", NULL, true, "http://[::1]:81/"},
+    {"http://u:p@[::1]:81/", NULL, true, "http://u:p@[::1]:81/"},
+    /* Hosts: upper case, "xn--" labels anywhere, names ending in a hex digit or 'x'. */
+    {"http://A.XN--BCHER-KVA.example/", NULL, true, "http://a.xn--bcher-kva.example/"},
+    {"http://xn.example/", NULL, true, "http://xn.example/"},
+    {"http://a.xn-b/", NULL, true, "http://a.xn-b/"},
+    {"http://cafe/", NULL, true, "http://cafe/"},
+    {"http://a.0x/", NULL, false, NULL},             /* "0x" is the number 0: an invalid IPv4 */
+    {"http://example.c0ffee/", NULL, true, "http://example.c0ffee/"},
+    {"http://1.2.3.0x4/", NULL, true, "http://1.2.3.4/"},
+    {"http://h.09/", NULL, false, NULL},              /* "09" is neither decimal nor octal */
+    {"http://h.x/", NULL, true, "http://h.x/"},
     /* Declined: the state machine handles these. */
     {"", NULL, false, NULL},
     {" http://h/", NULL, false, NULL},
@@ -476,6 +510,46 @@ static void test_fast_path(void **state) {
 
 /* Inputs of every length from 0 to 64 bytes of path around the eight-byte scan, clean (taken) and
  * with one C0 control, one non-ASCII character or one invalid byte at each position. */
+/* Hosts that go through IDNA or the IPv4 parser are remembered per thread: the same host again,
+ * among others that share or evict its slot, gives the same result, failures included. */
+static void test_host_cache(void **state) {
+    (void)state;
+    static const char *const hosts[] = {
+        "http://b\xC3\xBC" "cher.example/", "http://xn--bcher-kva.example/", "http://0x7f.1/", "http://ex%41mple.com/",
+        "http://xn--a.example/", "http://a\xE2\x80\x8D" "b/", "http://1.2.3.4.5/", "http://\xEF\xBC\x90x7f.1/",
+    };
+    char *first[8];
+    int ok[8];
+    for (int round = 0; round < 3; round++) {
+        for (size_t i = 0; i < 8; i++) {
+            dx_url u;
+            int r = dx_url_parse(hosts[i], strlen(hosts[i]), NULL, &u);
+            if (round == 0) {
+                ok[i] = r;
+                first[i] = r == 0 ? strdup(u.href) : NULL;
+            } else {
+                assert_int_equal(r, ok[i]);
+                if (r == 0) assert_string_equal(u.href, first[i]);
+            }
+            if (r == 0) dx_url_free(&u);
+        }
+        /* Many other hosts in between, to evict some of the slots. */
+        for (int k = 0; round == 1 && k < 300; k++) {
+            char in[64];
+            int len = snprintf(in, sizeof in, "http://h\xC3\xA9%d.example/", k);
+            dx_url u;
+            assert_int_equal(dx_url_parse(in, (size_t)len, NULL, &u), 0);
+            dx_url_free(&u);
+        }
+    }
+    assert_int_equal(ok[0], 0);
+    assert_string_equal(first[0], "http://xn--bcher-kva.example/");
+    assert_string_equal(first[2], "http://127.0.0.1/");
+    assert_int_equal(ok[5], -1);   /* a ZERO WIDTH JOINER that CONTEXTJ rejects */
+    assert_int_equal(ok[6], -1);   /* five IPv4 parts */
+    for (size_t i = 0; i < 8; i++) free(first[i]);
+}
+
 static void test_fast_path_lengths(void **state) {
     (void)state;
     char in[128];
@@ -517,6 +591,7 @@ int main(void) {
         cmocka_unit_test(test_form_encode),
         cmocka_unit_test(test_fast_path),
         cmocka_unit_test(test_fast_path_lengths),
+        cmocka_unit_test(test_host_cache),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
