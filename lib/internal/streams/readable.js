@@ -25,6 +25,7 @@ module.exports = Readable;
 Readable.ReadableState = ReadableState;
 
 const EE = require('events');
+const { emitOne } = require('internal/events/emit_one');
 const { Stream, prependListener } = require('internal/streams/legacy');
 const { Buffer } = require('buffer');
 const { addAbortSignal } = require('internal/streams/add-abort-signal');
@@ -169,6 +170,9 @@ Readable.prototype[SymbolAsyncDispose] = function() {
 
 // Add data to the read queue. Returns false once the queue is at or above highWaterMark.
 Readable.prototype.push = function(chunk, encoding) {
+  const state = this._readableState;
+  // Object mode takes the small path (readableAddChunk's byte handling stays out of it).
+  if (state.objectMode && chunk !== null && state.decoder === null) return pushObject(this, state, chunk);
   return readableAddChunk(this, chunk, encoding, false);
 };
 
@@ -235,13 +239,27 @@ function readableAddChunk(stream, chunk, encoding, addToFront) {
   return !state.ended && (state.length < state.highWaterMark || state.length === 0);
 }
 
+// readableAddChunk(stream, chunk, encoding, false) for an object-mode stream without a decoder
+// and a chunk other than null.
+function pushObject(stream, state, chunk) {
+  if (state.ended) {
+    errorOrDestroy(stream, new ERR_STREAM_PUSH_AFTER_EOF());
+  } else if (state.destroyed || state.errored) {
+    return false;
+  } else {
+    state.reading = false;
+    addChunk(stream, state, chunk, false);
+  }
+  return !state.ended && (state.length < state.highWaterMark || state.length === 0);
+}
+
 function addChunk(stream, state, chunk, addToFront) {
   if (state.flowing && state.length === 0 && !state.sync && state.dataListening) {
     // Flowing with nothing queued: hand the chunk straight to 'data'.
     if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
     else state.awaitDrainWriters = null;
     state.dataEmitted = true;
-    stream.emit('data', chunk);
+    emitOne(stream, 'data', chunk);
   } else {
     state.length += state.objectMode ? 1 : chunk.length;
     // (Index stores in the hot paths: cheaper here than an uncurried Array.prototype.push.)
@@ -303,7 +321,11 @@ function howMuchToRead(n, state) {
 }
 
 Readable.prototype.read = function(n) {
-  if (n === undefined) n = NaN;
+  if (n === undefined) {
+    const state = this._readableState;
+    if (state.objectMode) return readObject(this, state);
+    n = NaN;
+  }
   else if (!NumberIsInteger(n)) n = NumberParseInt(n, 10);
   const state = this._readableState;
   const nOrig = n;
@@ -365,10 +387,58 @@ Readable.prototype.read = function(n) {
 
   if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
     state.dataEmitted = true;
-    this.emit('data', ret);
+    emitOne(this, 'data', ret);
   }
   return ret;
 };
+
+// read() with no size on an object-mode stream (what flowing mode calls once per chunk): the same
+// steps as read(NaN), with howMuchToRead() answering 1, or 0 once ended and empty.
+function readObject(stream, state) {
+  state.emittedReadable = false;
+  let n = state.length === 0 && state.ended ? 0 : 1;
+  if (n === 0) {
+    endReadable(stream);
+    return null;
+  }
+
+  let doRead = state.needReadable;
+  if (state.length === 0 || state.length - 1 < state.highWaterMark) doRead = true;
+  if (state.ended || state.reading || state.destroyed || state.errored || !state.constructed) {
+    doRead = false;
+  } else if (doRead) {
+    state.reading = true;
+    state.sync = true;
+    if (state.length === 0) state.needReadable = true;
+    try {
+      stream._read(state.highWaterMark);
+    } catch (err) {
+      errorOrDestroy(stream, err);
+    }
+    state.sync = false;
+    if (!state.reading) n = state.length === 0 && state.ended ? 0 : 1;
+  }
+
+  const ret = n > 0 ? fromList(1, state) : null;
+  if (ret === null) {
+    if (state.length <= state.highWaterMark) state.needReadable = true;
+  } else {
+    state.length -= 1;
+    if (state.multiAwaitDrain) state.awaitDrainWriters.clear();
+    else state.awaitDrainWriters = null;
+  }
+
+  if (state.length === 0) {
+    if (!state.ended) state.needReadable = true;
+    else endReadable(stream);
+  }
+
+  if (ret !== null && !state.errorEmitted && !state.closeEmitted) {
+    state.dataEmitted = true;
+    emitOne(stream, 'data', ret);
+  }
+  return ret;
+}
 
 function onEofChunk(stream, state) {
   if (state.ended) return;
@@ -948,7 +1018,10 @@ function fromList(n, state) {
     buf.length = 0;
     state.bufferIndex = 0;
   } else if (idx > 1024) {
-    ArrayPrototypeSplice(buf, 0, idx);
+    // Move the live tail to the front (the same array, as readableBuffer shows it).
+    const live = end - idx;
+    for (let j = 0; j < live; j++) buf[j] = buf[idx + j];
+    buf.length = live;
     state.bufferIndex = 0;
   } else {
     state.bufferIndex = idx;

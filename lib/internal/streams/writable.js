@@ -214,6 +214,17 @@ function _write(stream, chunk, encoding, cb) {
 }
 
 Writable.prototype.write = function(chunk, encoding, cb) {
+  const state = this._writableState;
+  // Object mode takes the small path: _write()'s checks, minus the byte handling.
+  if (state.objectMode && chunk !== null && !state.ending && !state.destroyed) {
+    if (typeof encoding === 'function') {
+      cb = encoding;
+      encoding = null;
+    }
+    if (typeof cb !== 'function') cb = nop;
+    state.pendingcb++;
+    return writeOrBuffer(this, state, chunk, encoding, cb);
+  }
   if (encoding != null && typeof encoding === 'function') {
     cb = encoding;
     encoding = null;
@@ -245,9 +256,7 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   state.length += len;
 
   if (state.writing || state.corked || state.errored || !state.constructed) {
-    state.buffered[state.buffered.length] = { chunk, encoding, callback };
-    if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
-    if (state.allNoop && callback !== nop) state.allNoop = false;
+    bufferWrite(state, chunk, encoding, callback);
   } else {
     state.writelen = len;
     state.writecb = callback;
@@ -262,6 +271,12 @@ function writeOrBuffer(stream, state, chunk, encoding, callback) {
   if (!ret) state.needDrain = true;
   // false once errored or destroyed, to break `while (w.write(x))` loops.
   return ret && !state.errored && !state.destroyed;
+}
+
+function bufferWrite(state, chunk, encoding, callback) {
+  state.buffered[state.buffered.length] = { chunk, encoding, callback };
+  if (state.allBuffers && encoding !== 'buffer') state.allBuffers = false;
+  if (state.allNoop && callback !== nop) state.allNoop = false;
 }
 
 function doWrite(stream, state, writev, len, chunk, encoding, cb) {
