@@ -43,24 +43,7 @@ function Transform(options) {
   this[kCallback] = null;
   const stream = this;
   this[kAfterTransform] = (err, val) => {
-    // afterTransformWith(stream, stream._writableState.onwrite, stream[kWriteLength], err, val),
-    // written out: the copy that runs once per chunk is then compiled on its own.
-    const wState = stream._writableState;
-    const callback = wState.onwrite;
-    const length = stream[kWriteLength];
-    if (err) {
-      callback(err);
-      return;
-    }
-    if (val != null) stream.push(val);
-    const rState = stream._readableState;
-    if (rState.ended) {
-      process.nextTick(callback);
-    } else if (wState.ended || length === rState.length || rState.length < rState.highWaterMark) {
-      callback();
-    } else {
-      stream[kCallback] = callback;
-    }
+    afterTransformWith(stream, stream._writableState.onwrite, stream[kWriteLength], err, val);
   };
   this[kWriteLength] = 0;
 
