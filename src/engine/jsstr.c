@@ -200,17 +200,21 @@ size_t dx_strview_utf8_length(const dx_strview *v) {
 size_t dx_strview_write_utf8(const dx_strview *v, uint8_t *out, size_t cap, size_t *chars_read) {
     size_t n = v->length, o = 0, i = 0;
     if (v->is8bit) {
+        /* Runs of ASCII are copied as they are (found with the vector scan); each other Latin-1
+         * character takes two bytes. */
         const uint8_t *p = v->chars;
-        for (; i < n; i++) {
+        while (i < n) {
+            size_t room = cap - o, lim = n - i < room ? n - i : room;
+            size_t a = dx_ascii_prefix(p + i, lim);
+            memcpy(out + o, p + i, a);
+            i += a;
+            o += a;
+            if (a == lim) break;   /* the end of the input, or of the room */
             uint8_t c = p[i];
-            if (c < 0x80) {
-                if (o + 1 > cap) break;
-                out[o++] = c;
-            } else {
-                if (o + 2 > cap) break;
-                out[o++] = (uint8_t)(0xC0 | c >> 6);
-                out[o++] = (uint8_t)(0x80 | (c & 0x3F));
-            }
+            if (o + 2 > cap) break;
+            out[o++] = (uint8_t)(0xC0 | c >> 6);
+            out[o++] = (uint8_t)(0x80 | (c & 0x3F));
+            i++;
         }
     } else {
         const uint16_t *u = v->chars;

@@ -122,12 +122,41 @@ static void write_never_splits(void **state) {
     dx_strview_close(&v);
 }
 
+/* An 8-bit string whose ASCII runs (long ones are copied whole) alternate with Latin-1 characters:
+ * for every output room, the bytes and the count read match a byte-by-byte reference. */
+static void write_latin1_every_room(void **state) {
+    (void)state;
+    dx_strview v;
+    dx_strview_open(ctx, eval("'ab\\u00e9' + 'c'.repeat(40) + '\\u00ff\\u0080' + 'xyz'.repeat(11) + '\\u00e0'"), &v);
+    if (!dx_jsstr_fast_paths()) {   /* the public API path gives UTF-16 views: nothing 8-bit to check */
+        dx_strview_close(&v);
+        return;
+    }
+    assert_true(v.is8bit);
+    const uint8_t *p = v.chars;
+    uint8_t want[256], got[256];
+    size_t full = 0;
+    for (size_t i = 0; i < v.length; i++) {
+        if (p[i] < 0x80) want[full++] = p[i];
+        else { want[full++] = (uint8_t)(0xC0 | p[i] >> 6); want[full++] = (uint8_t)(0x80 | (p[i] & 0x3F)); }
+    }
+    for (size_t room = 0; room <= full + 1; room++) {
+        size_t read, o = 0, r = 0;
+        while (r < v.length && o + (p[r] < 0x80 ? 1 : 2) <= room) o += p[r++] < 0x80 ? 1 : 2;
+        assert_int_equal(dx_strview_write_utf8(&v, got, room, &read), o);
+        assert_int_equal(read, r);
+        assert_memory_equal(got, want, o);
+    }
+    dx_strview_close(&v);
+}
+
 int main(void) {
     ctx = JSGlobalContextCreate(NULL);
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(fast_path_matches_build), cmocka_unit_test(latin1_all_bytes),
         cmocka_unit_test(utf8_decoding),           cmocka_unit_test(utf16_bytes),
         cmocka_unit_test(views),                   cmocka_unit_test(write_never_splits),
+        cmocka_unit_test(write_latin1_every_room),
     };
     int r = cmocka_run_group_tests(tests, NULL, NULL);
     JSGlobalContextRelease(ctx);
