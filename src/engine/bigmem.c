@@ -1,6 +1,7 @@
 /* Large, huge-page-backed blocks (bigmem.h). */
 #include "engine/bigmem.h"
 
+#include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <sys/mman.h>
@@ -9,6 +10,13 @@
 #define HUGE_PAGE ((size_t)2 << 20)
 
 static size_t big_length(size_t n) { return (n + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1); }
+
+/* DX_NO_HUGE=1 turns every huge-page hint off (for comparisons: see docs/performance.md). */
+static bool huge_off(void) {
+    static int off = -1;
+    if (off < 0) off = getenv("DX_NO_HUGE") != NULL;
+    return off;
+}
 
 void *dx_big_alloc(size_t n) {
     if (n < BIG_MIN) {
@@ -25,7 +33,7 @@ void *dx_big_alloc(size_t n) {
     size_t tail = (size_t)((raw + len + HUGE_PAGE) - (p + len));
     if (tail) munmap(p + len, tail);
 #ifdef MADV_HUGEPAGE
-    madvise(p, len, MADV_HUGEPAGE);
+    if (!huge_off()) madvise(p, len, MADV_HUGEPAGE);
 #endif
     return p;
 }
@@ -37,9 +45,7 @@ void dx_big_free(void *p, size_t n) {
 
 void dx_hint_huge(void *p, size_t bytes) {
 #ifdef MADV_HUGEPAGE
-    static int off = -1;
-    if (off < 0) off = getenv("DX_NO_HUGE") != NULL;
-    if (bytes < 2 * HUGE_PAGE || off) return;
+    if (bytes < 2 * HUGE_PAGE || huge_off()) return;
     uintptr_t a = ((uintptr_t)p + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1);
     uintptr_t e = ((uintptr_t)p + bytes) & ~(uintptr_t)(HUGE_PAGE - 1);
     if (e > a) madvise((void *)a, e - a, MADV_HUGEPAGE);

@@ -10,7 +10,8 @@
 
 #include <stddef.h>
 
-/* At least n bytes (n may be 0); aborts when out of memory. Free with dx_big_free(p, n). */
+/* At least n bytes (n may be 0); aborts when out of memory. Free with dx_big_free(p, n).
+ * DX_NO_HUGE=1 leaves out the huge-page hint here too. */
 void *dx_big_alloc(size_t n);
 void dx_big_free(void *p, size_t n);
 
