@@ -1,10 +1,15 @@
 /* Large, huge-page-backed blocks (bigmem.h). */
 #include "engine/bigmem.h"
 
+#include <pthread.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
+#include <time.h>
+
+#include "engine/jsc_private.h"
 
 #define BIG_MIN ((size_t)1 << 20)
 #define HUGE_PAGE ((size_t)2 << 20)
@@ -18,13 +23,8 @@ static bool huge_off(void) {
     return off;
 }
 
-void *dx_big_alloc(size_t n) {
-    if (n < BIG_MIN) {
-        void *p = malloc(n ? n : 1);
-        if (!p) abort();
-        return p;
-    }
-    size_t len = big_length(n);
+/* A fresh 2 MB-aligned mapping of len bytes (a multiple of HUGE_PAGE), marked for huge pages. */
+static void *map_block(size_t len) {
     uint8_t *raw = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) abort();
     /* Keep the 2 MB-aligned part of the over-sized mapping: only whole aligned pages can be huge. */
@@ -38,9 +38,120 @@ void *dx_big_alloc(size_t n) {
     return p;
 }
 
+/* ---- blocks kept for reuse ----
+ * Freed blocks of up to KEEP_MAX bytes in all are kept (the oldest go first), at most KEEP_SLOTS of
+ * them, and handed out again for an allocation of the same rounded size: their pages are present,
+ * where a fresh mapping faults in and zeroes every page again. A block kept for more than KEEP_MS
+ * is unmapped at the next call, so an idle program holds them no longer than its next big buffer. Shared by every thread (each runtime
+ * frees its buffers on its own thread), hence the lock, which costs nothing beside a 1 MB block. */
+#define KEEP_SLOTS 4
+#define KEEP_MAX ((size_t)128 << 20)
+#define KEEP_MS 5000   /* a kept block unused this long is unmapped at the next call */
+static struct {
+    void *p;
+    size_t len;
+    uint64_t since;   /* when it was kept (monotonic ms) */
+} kept[KEEP_SLOTS];
+static size_t kept_count, kept_bytes;
+static pthread_mutex_t kept_lock = PTHREAD_MUTEX_INITIALIZER;
+
+/* DX_NO_BIG_REUSE=1 turns keeping and the collections of dx_big_alloc_js off (for comparisons). */
+static bool reuse_off(void) {
+    static int off = -1;
+    if (off < 0) off = getenv("DX_NO_BIG_REUSE") != NULL;
+    return off;
+}
+
+static uint64_t now_ms(void) {
+    struct timespec t;
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (uint64_t)t.tv_sec * 1000 + (uint64_t)t.tv_nsec / 1000000;
+}
+
+/* Removes the oldest kept block into evicted[*n] (the lock is held). */
+static void evict_oldest(void **evicted, size_t *evicted_len, size_t *n) {
+    evicted[*n] = kept[0].p;
+    evicted_len[(*n)++] = kept[0].len;
+    kept_bytes -= kept[0].len;
+    memmove(&kept[0], &kept[1], (kept_count - 1) * sizeof kept[0]);
+    kept_count--;
+}
+
+static void *take_kept(size_t len) {
+    void *p = NULL, *evicted[KEEP_SLOTS];
+    size_t evicted_len[KEEP_SLOTS], n_evicted = 0;
+    uint64_t now = now_ms();
+    pthread_mutex_lock(&kept_lock);
+    while (kept_count && now - kept[0].since > KEEP_MS) evict_oldest(evicted, evicted_len, &n_evicted);
+    for (size_t i = kept_count; i-- > 0;) {   /* the newest first */
+        if (kept[i].len != len) continue;
+        p = kept[i].p;
+        kept_bytes -= len;
+        memmove(&kept[i], &kept[i + 1], (kept_count - i - 1) * sizeof kept[0]);
+        kept_count--;
+        break;
+    }
+    pthread_mutex_unlock(&kept_lock);
+    for (size_t i = 0; i < n_evicted; i++) munmap(evicted[i], evicted_len[i]);
+    return p;
+}
+
+/* Keeps [p, p + len) for reuse, or unmaps it; unmaps the blocks it evicts. */
+static void keep(void *p, size_t len) {
+    void *evicted[KEEP_SLOTS];
+    size_t evicted_len[KEEP_SLOTS], n_evicted = 0;
+    if (len > KEEP_MAX || reuse_off()) {
+        munmap(p, len);
+        return;
+    }
+    uint64_t now = now_ms();
+    pthread_mutex_lock(&kept_lock);
+    while (kept_count && (kept_count == KEEP_SLOTS || kept_bytes + len > KEEP_MAX || now - kept[0].since > KEEP_MS))
+        evict_oldest(evicted, evicted_len, &n_evicted);
+    kept[kept_count].p = p;
+    kept[kept_count].len = len;
+    kept[kept_count].since = now;
+    kept_count++;
+    kept_bytes += len;
+    pthread_mutex_unlock(&kept_lock);
+    for (size_t i = 0; i < n_evicted; i++) munmap(evicted[i], evicted_len[i]);
+}
+
+void *dx_big_alloc(size_t n) {
+    if (n < BIG_MIN) {
+        void *p = malloc(n ? n : 1);
+        if (!p) abort();
+        return p;
+    }
+    size_t len = big_length(n);
+    void *p = take_kept(len);
+    return p ? p : map_block(len);
+}
+
+/* Bytes of blocks this thread's runtime has had from dx_big_alloc_js since its last collection. */
+static __thread size_t js_since_gc;
+
+void *dx_big_alloc_js(JSContextRef ctx, size_t n) {
+    if (n < BIG_MIN || reuse_off()) return dx_big_alloc(n);
+    size_t len = big_length(n);
+    js_since_gc += len;
+    void *p = take_kept(len);
+    if (p) return p;
+    if (js_since_gc >= DX_BIG_GC_STEP) {
+        /* An eden collection frees the blocks of buffers that died young, before more memory is
+         * mapped (the collector's own pace, set by the live heap's size, would let hundreds of MB
+         * of dead buffers pile up first). */
+        js_since_gc = 0;
+        JSSynchronousEdenCollectForDebugging(ctx);
+        p = take_kept(len);
+        if (p) return p;
+    }
+    return map_block(len);
+}
+
 void dx_big_free(void *p, size_t n) {
     if (n < BIG_MIN) free(p);
-    else munmap(p, big_length(n));
+    else keep(p, big_length(n));
 }
 
 void dx_hint_huge(void *p, size_t bytes) {

@@ -29,6 +29,7 @@ JS_EXPORT JSStringRef JSContextGroupTakeSamplesFromSamplingProfiler(JSContextGro
 JS_EXPORT bool JSConfigureSignalForGC(int signal);
 JS_EXPORT JSObjectRef JSGetMemoryUsageStatistics(JSContextRef ctx);
 JS_EXPORT void JSSynchronousGarbageCollectForDebugging(JSContextRef ctx);
+JS_EXPORT void JSSynchronousEdenCollectForDebugging(JSContextRef ctx);
 JS_EXPORT void JSReportExtraMemoryCost(JSContextRef ctx, size_t size);
 
 /* JSLockRefPrivate.h: the recursive API lock. Releasing the outermost lock drains the microtask queue. */

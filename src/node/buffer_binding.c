@@ -165,7 +165,7 @@ FN(from_string) {
     case ENC_BASE64: case ENC_BASE64URL: cap = n / 4 * 3 + 3; break;
     case ENC_HEX: cap = n / 2; break;
     }
-    uint8_t *p = dx_big_alloc(cap);
+    uint8_t *p = dx_big_alloc_js(ctx, cap);
     size_t w = encode_view(&v, enc, p, cap);
     dx_strview_close(&v);
     return adopt(ctx, p, w, cap, exc);

@@ -200,7 +200,7 @@ FN(e_encode) {
         dx_strview_close(&v);
         return JSObjectMakeTypedArray(ctx, kJSTypedArrayTypeUint8Array, 0, exc);
     }
-    uint8_t *buf = dx_big_alloc(len);
+    uint8_t *buf = dx_big_alloc_js(ctx, len);
     dx_strview_write_utf8(&v, buf, len, NULL);
     dx_strview_close(&v);
     JSObjectRef arr = JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeUint8Array, buf, len, free_big,

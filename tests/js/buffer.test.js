@@ -598,3 +598,24 @@ test('large inputs (the huge-page and in-place paths, 1 MB and up) encode and de
   assert.strictEqual(new TextDecoder().decode(enc), text);
   assert.strictEqual(Buffer.from(text).toString(), text);
 });
+
+test('many large results in a row keep their own bytes (freed blocks are reused only once dead)', () => {
+  // 48 results of 3-8 MB from every path that makes big buffers; half of them (the latin1 and
+  // TextEncoder ones) stay alive to the end. Each is checked when made, the live ones again at the end.
+  const live = [];
+  const sizes = [3 << 20, 5 << 20, (8 << 20) - 1];
+  for (let i = 0; i < 48; i++) {
+    const n = sizes[i % 3];
+    const fill = String.fromCharCode(97 + (i % 26));
+    const kind = i % 4;
+    let buf;
+    if (kind === 0) buf = Buffer.from(fill.repeat(n), 'latin1');
+    else if (kind === 1) buf = Buffer.from(Buffer.alloc(n, fill).toString('base64'), 'base64');
+    else if (kind === 2) buf = Buffer.from(Buffer.alloc(n, fill).toString('hex'), 'hex');
+    else buf = Buffer.from(new TextEncoder().encode(fill.repeat(n)));
+    assert.strictEqual(buf.length, n);
+    assert.ok(buf.equals(Buffer.alloc(n, fill)), `result ${i}`);
+    if (i % 4 === 3 || i % 4 === 0) live.push([buf, n, fill]);
+  }
+  for (const [buf, n, fill] of live) assert.ok(buf.equals(Buffer.alloc(n, fill)));
+});
