@@ -12,6 +12,10 @@ static const char b64_url[64] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstu
 /* Sextet of each byte for decoding: both alphabets at once (Node accepts '-' and '_' in 'base64'
  * and '+' and '/' in 'base64url'); 0xFF for everything else. */
 static uint8_t unb64[256];
+/* The sextet of each byte already in place for the 1st..4th character of a group of four (bits
+ * 18-23, 12-17, 6-11, 0-5), or 0x80000000 for a byte outside both alphabets: OR-ing the four gives
+ * the group's 24 bits and whether all four were valid, with no shifts in the loop. */
+static uint32_t unb64_at[4][256];
 /* Nibble of each hex digit, 0xFF otherwise. */
 static uint8_t unhex[256];
 /* Two characters per byte, for encoding: hex pairs, and base64 pairs of 12-bit groups. */
@@ -27,6 +31,9 @@ static void init_tables(void) {
         unb64[(uint8_t)b64_std[i]] = (uint8_t)i;
         unb64[(uint8_t)b64_url[i]] = (uint8_t)i;
     }
+    for (int c = 0; c < 256; c++)
+        for (int j = 0; j < 4; j++)
+            unb64_at[j][c] = unb64[c] & 0x80 ? 0x80000000u : (uint32_t)unb64[c] << (18 - 6 * j);
     memset(unhex, 0xFF, sizeof unhex);
     for (int i = 0; i < 10; i++) unhex['0' + i] = (uint8_t)i;
     for (int i = 0; i < 6; i++) unhex['a' + i] = unhex['A' + i] = (uint8_t)(10 + i);
@@ -98,10 +105,9 @@ size_t dx_base64_encode(const uint8_t *src, size_t n, char *dst, bool url) {
     size_t i = 0, k = 0;                                                                        \
     for (;;) {                                                                                  \
         while (i + 4 <= n && k + 3 <= cap) {                                                    \
-            uint32_t a = unb64[(uint8_t)src[i]], b = unb64[(uint8_t)src[i + 1]];                \
-            uint32_t c = unb64[(uint8_t)src[i + 2]], e = unb64[(uint8_t)src[i + 3]];            \
-            if ((a | b | c | e) & 0x80) break;                                                  \
-            uint32_t v = a << 18 | b << 12 | c << 6 | e;                                        \
+            uint32_t v = unb64_at[0][(uint8_t)src[i]] | unb64_at[1][(uint8_t)src[i + 1]] |      \
+                         unb64_at[2][(uint8_t)src[i + 2]] | unb64_at[3][(uint8_t)src[i + 3]];   \
+            if (v & 0x80000000u) break;                                                         \
             dst[k] = (uint8_t)(v >> 16);                                                        \
             dst[k + 1] = (uint8_t)(v >> 8);                                                     \
             dst[k + 2] = (uint8_t)v;                                                            \
