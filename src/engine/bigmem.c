@@ -131,6 +131,34 @@ void *dx_big_alloc(size_t n) {
 /* Bytes of blocks this thread's runtime has had from dx_big_alloc_js since its last collection. */
 static __thread size_t js_since_gc;
 
+/* Bytes of big strings this thread's runtime has made since its last full collection here, and
+ * how many may come before the next one. */
+static __thread size_t str_since_gc, str_step;
+
+static double stat_of(JSContextRef ctx, JSObjectRef stats, const char *name) {
+    JSStringRef key = JSStringCreateWithUTF8CString(name);
+    JSValueRef v = JSObjectGetProperty(ctx, stats, key, NULL);
+    JSStringRelease(key);
+    double d = v ? JSValueToNumber(ctx, v, NULL) : 0;
+    return d == d && d > 0 ? d : 0;
+}
+
+void dx_big_string(JSContextRef ctx, size_t bytes) {
+    if (bytes < BIG_MIN || reuse_off()) return;
+    if (!str_step) str_step = DX_BIG_GC_STEP;
+    str_since_gc += bytes;
+    if (str_since_gc < str_step) return;
+    str_since_gc = 0;
+    JSSynchronousGarbageCollectForDebugging(ctx);
+    /* The next one after twice the objects' bytes (the heap less the memory cells point to, such
+     * as strings' characters): a full collection's marking then costs at most about half as many
+     * bytes as were allocated since the last one. */
+    JSObjectRef stats = JSGetMemoryUsageStatistics(ctx);
+    double heap = stat_of(ctx, stats, "heapSize"), extra = stat_of(ctx, stats, "extraMemorySize");
+    double objects = heap > extra ? heap - extra : 0;
+    str_step = 2 * objects > (double)DX_BIG_GC_STEP ? (size_t)(2 * objects) : DX_BIG_GC_STEP;
+}
+
 void *dx_big_alloc_js(JSContextRef ctx, size_t n) {
     if (n < BIG_MIN || reuse_off()) return dx_big_alloc(n);
     size_t len = big_length(n);

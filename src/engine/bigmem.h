@@ -28,6 +28,13 @@ void dx_big_free(void *p, size_t n);
 #define DX_BIG_GC_STEP ((size_t)64 << 20)
 void *dx_big_alloc_js(JSContextRef ctx, size_t n);
 
+/* To be called before ctx's runtime makes a string of `bytes` characters' storage (1 MB or more
+ * counts). JSC frees a dead string's storage only when a full collection has swept its cell, and
+ * paces full collections by the live heap, so a program that makes big strings one after another
+ * maps fresh memory for each. Once such strings add up to DX_BIG_GC_STEP, or to twice the live
+ * objects' bytes if more, a synchronous full collection runs, and their memory is reused. */
+void dx_big_string(JSContextRef ctx, size_t bytes);
+
 /* Marks the 2 MB-aligned part of [p, p + bytes) of memory someone else allocated (a JSC string, say)
  * for huge pages; does nothing for blocks under 4 MB or when DX_NO_HUGE is set. */
 void dx_hint_huge(void *p, size_t bytes);

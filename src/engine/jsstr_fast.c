@@ -187,6 +187,7 @@ static bool direct_ok(JSContextRef ctx) {
 }
 
 JSValueRef dx__jsstr_fast_latin1(JSContextRef ctx, const uint8_t *p, size_t n) {
+    dx_big_string(ctx, n);
     if (n && direct_ok(ctx)) return impl_to_js(ctx, new_impl8(p, n));
     JSStringRef s = n ? make_latin1_ref(p, n) : JSStringCreateWithCharacters(NULL, 0);
     JSValueRef v = JSValueMakeString(ctx, s);
@@ -195,6 +196,7 @@ JSValueRef dx__jsstr_fast_latin1(JSContextRef ctx, const uint8_t *p, size_t n) {
 }
 
 JSValueRef dx__jsstr_fast_utf16(JSContextRef ctx, const uint16_t *p, size_t n) {
+    dx_big_string(ctx, n * 2);
     if (n && direct_ok(ctx)) return impl_to_js(ctx, new_impl16(p, n));
     JSStringRef s = JSStringCreateWithCharacters(p, n);
     JSValueRef v = JSValueMakeString(ctx, s);
@@ -204,6 +206,7 @@ JSValueRef dx__jsstr_fast_utf16(JSContextRef ctx, const uint16_t *p, size_t n) {
 
 void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars) {
     if (!n || !direct_ok(ctx)) return NULL;
+    dx_big_string(ctx, n);
     string_impl *impl = NULL;
     span8 data = {0};
     create_uninit8(&impl, n, &data);
@@ -215,6 +218,7 @@ void *dx__jsstr_fast_begin8(JSContextRef ctx, size_t n, uint8_t **chars) {
 
 void *dx__jsstr_fast_begin16(JSContextRef ctx, size_t n, uint16_t **chars) {
     if (!n || !direct_ok(ctx)) return NULL;
+    dx_big_string(ctx, n * 2);
     string_impl *impl = NULL;
     span16 data = {0};
     create_uninit16(&impl, n, &data);
