@@ -23,8 +23,13 @@ static bool huge_off(void) {
     return off;
 }
 
+static _Atomic size_t mapped_count;   /* fresh mappings made (dx__big_mapped, for tests) */
+
+size_t dx__big_mapped(void) { return mapped_count; }
+
 /* A fresh 2 MB-aligned mapping of len bytes (a multiple of HUGE_PAGE), marked for huge pages. */
 static void *map_block(size_t len) {
+    mapped_count++;
     uint8_t *raw = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED) abort();
     /* Keep the 2 MB-aligned part of the over-sized mapping: only whole aligned pages can be huge. */
@@ -42,8 +47,9 @@ static void *map_block(size_t len) {
  * Freed blocks of up to KEEP_MAX bytes in all are kept (the oldest go first), at most KEEP_SLOTS of
  * them, and handed out again for an allocation of the same rounded size: their pages are present,
  * where a fresh mapping faults in and zeroes every page again. A block kept for more than KEEP_MS
- * is unmapped at the next call, so an idle program holds them no longer than its next big buffer. Shared by every thread (each runtime
- * frees its buffers on its own thread), hence the lock, which costs nothing beside a 1 MB block. */
+ * is unmapped at the next allocation or free of a big block (an idle program keeps them until
+ * then). Shared by every thread (each runtime frees its buffers on its own thread), hence the
+ * lock, which costs nothing beside a 1 MB block. */
 #define KEEP_SLOTS 4
 #define KEEP_MAX ((size_t)128 << 20)
 #define KEEP_MS 5000   /* a kept block unused this long is unmapped at the next call */
@@ -143,8 +149,8 @@ static double stat_of(JSContextRef ctx, JSObjectRef stats, const char *name) {
     return d == d && d > 0 ? d : 0;
 }
 
-void dx_big_string(JSContextRef ctx, size_t bytes) {
-    if (bytes < BIG_MIN || reuse_off()) return;
+void dx__big_string(JSContextRef ctx, size_t bytes) {
+    if (reuse_off()) return;
     if (!str_step) str_step = DX_BIG_GC_STEP;
     str_since_gc += bytes;
     if (str_since_gc < str_step) return;

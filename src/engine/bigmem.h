@@ -1,12 +1,11 @@
 /* Large scratch and result memory that is written in full right after it is allocated.
  *
- * A fresh 64 MB buffer costs 16384 page faults, which on a virtualised machine take longer than the
- * work that fills it (about 4 ms per MB measured here against 0.5 ms per MB with huge pages). Blocks
- * of 1 MB or more therefore come straight from mmap, 2 MB aligned and marked for transparent huge
- * pages, so the kernel can back them with 512-fold fewer faults where it allows (THP "madvise" or
- * "always" mode); elsewhere the hint is ignored and the memory works the same. A freed block is kept
- * for a while and handed out again for the same rounded size (see dx_big_alloc_js): reused pages
- * cost no faults at all. */
+ * On a VM, faulting fresh memory in can take longer than the work that fills it. Blocks of 1 MB or
+ * more come straight from mmap, 2 MB aligned and marked for transparent huge pages (512-fold fewer
+ * faults where the kernel allows, THP "madvise" or "always" mode; elsewhere the hint is ignored),
+ * and a freed block is kept for a while and handed out again for the same rounded size, which costs
+ * no faults at all. Huge pages pay off when reused: measured here, a fresh huge page costs ~2.3 ms
+ * per MB against ~0.5 ms for 4 KB pages, a reused one nothing (docs/performance.md, session 5). */
 #ifndef DX_ENGINE_BIGMEM_H
 #define DX_ENGINE_BIGMEM_H
 
@@ -20,8 +19,8 @@ void dx_big_free(void *p, size_t n);
 
 /* dx_big_alloc for a block that a JS object of ctx's runtime will own (freed by its finalizer).
  * A freed block is kept for the next allocation of its size (up to 128 MB of them in all, none for
- * more than 5 s once another call comes), since its pages are present: on a VM, fresh memory can cost more to fault in than the work that fills
- * it. A program's dead buffers only come back when a collection finds them, so when this thread's
+ * more than 5 s once another call comes), since its pages are present. A program's dead buffers
+ * only come back when a collection finds them, so when this thread's
  * runtime has had DX_BIG_GC_STEP bytes of such blocks since the last time and none is kept that
  * fits, an eden collection runs first: V8 likewise counts external memory towards its next
  * scavenge. DX_NO_BIG_REUSE=1 turns both off. */
@@ -33,10 +32,16 @@ void *dx_big_alloc_js(JSContextRef ctx, size_t n);
  * paces full collections by the live heap, so a program that makes big strings one after another
  * maps fresh memory for each. Once such strings add up to DX_BIG_GC_STEP, or to twice the live
  * objects' bytes if more, a synchronous full collection runs, and their memory is reused. */
-void dx_big_string(JSContextRef ctx, size_t bytes);
+void dx__big_string(JSContextRef ctx, size_t bytes);
+static inline void dx_big_string(JSContextRef ctx, size_t bytes) {
+    if (bytes >= ((size_t)1 << 20)) dx__big_string(ctx, bytes);   /* every string is made through here */
+}
 
 /* Marks the 2 MB-aligned part of [p, p + bytes) of memory someone else allocated (a JSC string, say)
  * for huge pages; does nothing for blocks under 4 MB or when DX_NO_HUGE is set. */
 void dx_hint_huge(void *p, size_t bytes);
+
+/* How many fresh mappings dx_big_alloc and dx_big_alloc_js have made so far (for tests). */
+size_t dx__big_mapped(void);
 
 #endif
