@@ -164,9 +164,21 @@ function indexOutOfRange() {
 // view over an existing ArrayBuffer is slow in JSC).
 let poolSize, poolOffset, allocPool, allocPoolBytes;
 
+// A FastBuffer of `size` bytes (an integer >= 0) that are not zeroed: Node's allocUnsafe memory is
+// uninitialised too. Below kUninitMin, JSC's own zero-filled allocation is the cheaper one (docs/design.md).
+const kUninitMin = 4096;
+const FastBufferPrototype = FastBuffer.prototype;
+function allocUninit(size) {
+  if (size < kUninitMin) return new FastBuffer(size);
+  // undefined when the system has no memory: then JSC's allocation throws its RangeError.
+  return binding.allocUninit(size, FastBufferPrototype) ?? new FastBuffer(size);
+}
+
 function createPool() {
   poolSize = Buffer.poolSize;
-  allocPoolBytes = new Uint8Array(poolSize);
+  // Buffer.poolSize is the user's to set: anything else keeps Uint8Array's own checks.
+  allocPoolBytes = typeof poolSize === 'number' && poolSize >= 0 && poolSize <= kMaxLength ?
+    allocUninit(poolSize) : new Uint8Array(poolSize);
   allocPool = TypedArrayPrototypeGetBuffer(allocPoolBytes);
   poolOffset = 0;
 }
@@ -188,7 +200,7 @@ function allocate(size) {
     alignPool();
     return b;
   }
-  return new FastBuffer(size);
+  return allocUninit(size);
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -460,7 +472,7 @@ Buffer.allocUnsafe = function allocUnsafe(size) {
 
 Buffer.allocUnsafeSlow = function allocUnsafeSlow(size) {
   validateNumber(size, 'size', 0, kMaxLength);
-  return new FastBuffer(size);
+  return allocUninit(size);
 };
 
 // Whether `b` is a Buffer: Node checks the prototype chain (`instanceof`).
@@ -974,7 +986,7 @@ function SlowBuffer(size) {
       'DeprecationWarning', 'DEP0030');
   }
   validateNumber(size, 'size', 0, kMaxLength);
-  return new FastBuffer(size);
+  return allocUninit(size);
 }
 ObjectSetPrototypeOf(SlowBuffer.prototype, Uint8Array.prototype);
 ObjectSetPrototypeOf(SlowBuffer, Uint8Array);

@@ -27,11 +27,12 @@ static _Atomic size_t mapped_count;   /* fresh mappings made (dx__big_mapped, fo
 
 size_t dx__big_mapped(void) { return mapped_count; }
 
-/* A fresh 2 MB-aligned mapping of len bytes (a multiple of HUGE_PAGE), marked for huge pages. */
+/* A fresh 2 MB-aligned mapping of len bytes (a multiple of HUGE_PAGE), marked for huge pages;
+ * NULL when the system refuses it. */
 static void *map_block(size_t len) {
-    mapped_count++;
     uint8_t *raw = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-    if (raw == MAP_FAILED) abort();
+    if (raw == MAP_FAILED) return NULL;
+    mapped_count++;
     /* Keep the 2 MB-aligned part of the over-sized mapping: only whole aligned pages can be huge. */
     uint8_t *p = (uint8_t *)(((uintptr_t)raw + HUGE_PAGE - 1) & ~(uintptr_t)(HUGE_PAGE - 1));
     if (p > raw) munmap(raw, (size_t)(p - raw));
@@ -123,15 +124,17 @@ static void keep(void *p, size_t len) {
     for (size_t i = 0; i < n_evicted; i++) munmap(evicted[i], evicted_len[i]);
 }
 
-void *dx_big_alloc(size_t n) {
-    if (n < BIG_MIN) {
-        void *p = malloc(n ? n : 1);
-        if (!p) abort();
-        return p;
-    }
+void *dx_big_try_alloc(size_t n) {
+    if (n < BIG_MIN) return malloc(n ? n : 1);
     size_t len = big_length(n);
     void *p = take_kept(len);
     return p ? p : map_block(len);
+}
+
+void *dx_big_alloc(size_t n) {
+    void *p = dx_big_try_alloc(n);
+    if (!p) abort();
+    return p;
 }
 
 /* Bytes of blocks this thread's runtime has had from dx_big_alloc_js since its last collection. */
@@ -165,8 +168,26 @@ void dx__big_string(JSContextRef ctx, size_t bytes) {
     str_step = 2 * objects > (double)DX_BIG_GC_STEP ? (size_t)(2 * objects) : DX_BIG_GC_STEP;
 }
 
-void *dx_big_alloc_js(JSContextRef ctx, size_t n) {
-    if (n < BIG_MIN || reuse_off()) return dx_big_alloc(n);
+void dx_big_account_js(JSContextRef ctx, size_t n) {
+    if (reuse_off()) return;
+    /* Nothing is kept for blocks under BIG_MIN, so the eden collection comes once the step is
+     * reached. It matters more than for big blocks: such buffers are many, and in this JSC only a
+     * full collection subtracts dead ArrayBuffers' bytes from the heap size the collector paces
+     * itself by, so left to itself it makes every other collection a full one, and lets dead
+     * buffers pile up (docs/performance.md, session 6). */
+    js_since_gc += n;
+    if (js_since_gc >= DX_BIG_GC_STEP) {
+        js_since_gc = 0;
+        JSSynchronousEdenCollectForDebugging(ctx);
+    }
+}
+
+void *dx_big_try_alloc_js(JSContextRef ctx, size_t n) {
+    if (reuse_off()) return dx_big_try_alloc(n);
+    if (n < BIG_MIN) {
+        dx_big_account_js(ctx, n);
+        return dx_big_try_alloc(n);
+    }
     size_t len = big_length(n);
     js_since_gc += len;
     void *p = take_kept(len);
@@ -181,6 +202,12 @@ void *dx_big_alloc_js(JSContextRef ctx, size_t n) {
         if (p) return p;
     }
     return map_block(len);
+}
+
+void *dx_big_alloc_js(JSContextRef ctx, size_t n) {
+    void *p = dx_big_try_alloc_js(ctx, n);
+    if (!p) abort();
+    return p;
 }
 
 void dx_big_free(void *p, size_t n) {

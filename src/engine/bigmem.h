@@ -16,16 +16,23 @@
  * DX_NO_HUGE=1 leaves out the huge-page hint here too. */
 void *dx_big_alloc(size_t n);
 void dx_big_free(void *p, size_t n);
+/* The same, NULL when the system has no memory for it (for sizes a program chose). */
+void *dx_big_try_alloc(size_t n);
 
 /* dx_big_alloc for a block that a JS object of ctx's runtime will own (freed by its finalizer).
- * A freed block is kept for the next allocation of its size (up to 128 MB of them in all, none for
- * more than 5 s once another call comes), since its pages are present. A program's dead buffers
- * only come back when a collection finds them, so when this thread's
- * runtime has had DX_BIG_GC_STEP bytes of such blocks since the last time and none is kept that
- * fits, an eden collection runs first: V8 likewise counts external memory towards its next
+ * A freed big block is kept for the next allocation of its size (up to 128 MB of them in all, none
+ * for more than 5 s once another call comes), since its pages are present. A program's dead buffers
+ * only come back when a collection finds them, so when this thread's runtime has had DX_BIG_GC_STEP
+ * bytes of such blocks (of any size) since the last time, an eden collection runs first (for a big
+ * block, only if none is kept that fits): V8 likewise counts external memory towards its next
  * scavenge. DX_NO_BIG_REUSE=1 turns both off. */
 #define DX_BIG_GC_STEP ((size_t)64 << 20)
 void *dx_big_alloc_js(JSContextRef ctx, size_t n);
+void *dx_big_try_alloc_js(JSContextRef ctx, size_t n);   /* NULL when out of memory */
+
+/* Counts n bytes of memory from elsewhere (malloc) that a JS object of ctx's runtime now owns, such
+ * as a NoCopy ArrayBuffer of bytes read from a stream, towards the step of dx_big_alloc_js. */
+void dx_big_account_js(JSContextRef ctx, size_t n);
 
 /* To be called before ctx's runtime makes a string of `bytes` characters' storage (1 MB or more
  * counts). JSC frees a dead string's storage only when a full collection has swept its cell, and

@@ -171,6 +171,24 @@ FN(from_string) {
     return adopt(ctx, p, w, cap, exc);
 }
 
+/* allocUninit(size, proto) -> a Uint8Array of `size` bytes that are not zeroed, with prototype
+ * `proto` (FastBuffer.prototype): Buffer.allocUnsafe's memory, as Node's is uninitialised too. JSC
+ * zero-fills every typed array it allocates, and on a VM whose caches do not hold the memory the
+ * collector hands back, that memset is most of the cost of a 64 KB buffer (docs/performance.md,
+ * session 6). The view owns its own ArrayBuffer of exactly `size` bytes, as an unpooled Node buffer
+ * does. lib/node/buffer.js passes a size in [1, kMaxLength]; undefined when there is no memory. */
+FN(alloc_uninit) {
+    UNUSED_ARGS;
+    size_t n = arg_size(ctx, argv[0]);
+    uint8_t *p = dx_big_try_alloc_js(ctx, n);
+    if (!p) return dx_undefined();   /* the caller falls back on JSC's allocation and its RangeError */
+    JSObjectRef o = JSObjectMakeTypedArrayWithBytesNoCopy(ctx, kJSTypedArrayTypeUint8Array, p, n, free_bytes,
+                                                          (void *)(uintptr_t)n, exc);
+    if (!o) return NULL;   /* the ArrayBuffer JSC made already owns p and has freed it */
+    JSObjectSetPrototype(ctx, o, argv[1]);
+    return o;
+}
+
 /* toString(view, start, end, enc) -> string */
 FN(to_string) {
     UNUSED_ARGS;
@@ -389,6 +407,7 @@ static const dx_fn_entry buffer_fns[] = {
     {"byteLengthUtf8", byte_length_utf8},
     {"write", buf_write},
     {"fromString", from_string},
+    {"allocUninit", alloc_uninit},
     {"toString", to_string},
     {"indexOf", index_of},
     {"compare", compare},

@@ -25,6 +25,7 @@
 #include <unistd.h>
 #include <uv.h>
 
+#include "engine/bigmem.h"
 #include "engine/engine.h"
 #include "engine/fastfn.h"
 #include "engine/jsstr.h"
@@ -237,8 +238,8 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf) {
             char *q = realloc(p, (size_t)nread);
             if (q) p = q;
         }
+        dx_big_account_js(rt->ctx, (size_t)nread);
         JSObjectRef ab = JSObjectMakeArrayBufferWithBytesNoCopy(rt->ctx, p, (size_t)nread, free_bytes, NULL, NULL);
-        if (!ab) free(p);
         args[0] = dx_number((double)nread);
         args[1] = ab ? (JSValueRef)ab : dx_undefined();
         if (!ab) args[0] = dx_number(UV_ENOMEM);
@@ -554,9 +555,11 @@ static void on_fs_read(uv_fs_t *req) {
     if (n > 0) {
         char *q = realloc(r->buf, (size_t)n);
         if (q) r->buf = q;
+        dx_big_account_js(rt->ctx, (size_t)n);
+        /* On failure the ArrayBuffer JSC made has already freed the bytes. */
         JSObjectRef ab = JSObjectMakeArrayBufferWithBytesNoCopy(rt->ctx, r->buf, (size_t)n, free_bytes, NULL, NULL);
         if (ab) args[2] = ab;
-        else { free(r->buf); args[1] = dx_number(UV_ENOMEM); }
+        else args[1] = dx_number(UV_ENOMEM);
     } else {
         free(r->buf);
     }

@@ -619,3 +619,49 @@ test('many large results in a row keep their own bytes (freed blocks are reused 
   }
   for (const [buf, n, fill] of live) assert.ok(buf.equals(Buffer.alloc(n, fill)));
 });
+
+test('unpooled allocUnsafe, allocUnsafeSlow and SlowBuffer buffers own exactly their bytes', () => {
+  // Sizes around the pool limit (Buffer.poolSize >>> 1) and around the size from which dx hands out
+  // memory that JSC did not zero (4096); fractional sizes truncate as Node's do.
+  const limit = Buffer.poolSize >>> 1;
+  const sizes = [1, 4095, 4096, 4097, 5000.7, limit - 1, limit, limit + 1, 65536, 200003, 1 << 20, (1 << 20) + 9];
+  const live = [];
+  for (const [name, f] of [['allocUnsafe', Buffer.allocUnsafe], ['allocUnsafeSlow', Buffer.allocUnsafeSlow],
+    ['SlowBuffer', buffer.SlowBuffer]]) {
+    for (const size of sizes) {
+      const b = f(size);
+      const n = Math.trunc(size);
+      const pooled = f === Buffer.allocUnsafe && n < limit;
+      assert.strictEqual(b.length, n, `${name}(${size})`);
+      assert.strictEqual(Object.getPrototypeOf(b), Buffer.prototype, `${name}(${size})`);
+      assert.ok(Buffer.isBuffer(b) && ArrayBuffer.isView(b));
+      if (!pooled) {
+        assert.strictEqual(b.byteOffset, 0, `${name}(${size})`);
+        assert.strictEqual(b.buffer.byteLength, n, `${name}(${size})`);
+      }
+      b[0] = 1;
+      b[n - 1] = 2;
+      assert.strictEqual(b[n], undefined);
+      b.fill(live.length & 0xff);
+      live.push(b);
+    }
+  }
+  // Every buffer kept its own bytes while the others were written.
+  live.forEach((b, i) => assert.ok(b.equals(Buffer.alloc(b.length, i & 0xff)), `buffer ${i}`));
+});
+
+test('an unpooled allocUnsafe buffer\'s ArrayBuffer transfers and detaches', () => {
+  const b = Buffer.allocUnsafe(65536);
+  b.fill(7);
+  const ab = b.buffer;
+  const moved = ab.transfer();
+  assert.strictEqual(ab.detached, true);
+  assert.strictEqual(b.length, 0);
+  assert.strictEqual(moved.byteLength, 65536);
+  assert.strictEqual(new Uint8Array(moved)[65535], 7);
+  const c = Buffer.allocUnsafeSlow(10000);
+  c.fill(3);
+  const copy = structuredClone(c.buffer, { transfer: [c.buffer] });
+  assert.strictEqual(c.length, 0);
+  assert.strictEqual(new Uint8Array(copy)[9999], 3);
+});
