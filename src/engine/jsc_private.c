@@ -13,6 +13,9 @@ const dx_jsc_private *dx_jsc_private_get(void) {
         priv.promise_is_handled = (dx_promise_is_handled_fn)dlsym(RTLD_DEFAULT, "_ZNK3JSC9JSPromise9isHandledERNS_2VME");
         priv.promise_status = (dx_promise_status_fn)dlsym(RTLD_DEFAULT, "_ZNK3JSC9JSPromise6statusERNS_2VME");
         priv.promise_result = (dx_promise_result_fn)dlsym(RTLD_DEFAULT, "_ZNK3JSC9JSPromise6resultERNS_2VME");
+        priv.vm_drain_microtasks = (dx_vm_drain_microtasks_fn)dlsym(RTLD_DEFAULT, "_ZN3JSC2VM15drainMicrotasksEv");
+        priv.vm_entry_set_up = (dx_vm_entry_fn)dlsym(RTLD_DEFAULT, "_ZN3JSC12VMEntryScope9setUpSlowEv");
+        priv.vm_entry_tear_down = (dx_vm_entry_fn)dlsym(RTLD_DEFAULT, "_ZN3JSC12VMEntryScope12tearDownSlowEv");
     }
     return &priv;
 }

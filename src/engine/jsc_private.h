@@ -40,11 +40,24 @@ JS_EXPORT void JSUnlock(JSContextRef ctx);
 typedef bool (*dx_promise_is_handled_fn)(JSObjectRef promise, JSContextGroupRef vm);
 typedef unsigned (*dx_promise_status_fn)(JSObjectRef promise, JSContextGroupRef vm);
 typedef JSValueRef (*dx_promise_result_fn)(JSObjectRef promise, JSContextGroupRef vm);
+/* runtime/VM.h: runs every queued promise job (and the jobs they queue) now. */
+typedef void (*dx_vm_drain_microtasks_fn)(JSContextGroupRef vm);
+/* runtime/VMEntryScope.h: the out-of-line halves of entering and leaving the VM from outside. The
+ * scope's first field is the VM, its second the global object (this build's setUpSlow and
+ * tearDownSlow read the first only: see runtime.c, drain_jobs). */
+typedef struct dx_vm_entry_scope {
+    JSContextGroupRef vm;
+    JSGlobalContextRef global;
+    void *spare[6];   /* zeroed room, should a build's scope hold more */
+} dx_vm_entry_scope;
+typedef void (*dx_vm_entry_fn)(dx_vm_entry_scope *scope);
 
 typedef struct dx_jsc_private {
     dx_promise_is_handled_fn promise_is_handled;
     dx_promise_status_fn promise_status;
     dx_promise_result_fn promise_result;
+    dx_vm_drain_microtasks_fn vm_drain_microtasks;
+    dx_vm_entry_fn vm_entry_set_up, vm_entry_tear_down;
 } dx_jsc_private;
 
 /* WTF::RunLoop::initializeMain(): makes the calling thread's run loop WTF's main one. JSC's full-GC

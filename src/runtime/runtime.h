@@ -48,6 +48,7 @@ struct dx_runtime {
     uv_idle_t immediate_idle;       /* keeps the loop from blocking while ref'd immediates wait */
     int immediate_refs;
     struct dx_glib_pump *pump;
+    bool fast_drain;                /* promise jobs run inside one VM entry of ours (runtime.c, drain_jobs) */
 };
 
 
