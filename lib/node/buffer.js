@@ -166,7 +166,7 @@ let poolSize, poolOffset, allocPool, allocPoolBytes;
 
 // A FastBuffer of `size` bytes (an integer >= 0) that are not zeroed: Node's allocUnsafe memory is
 // uninitialised too. Below kUninitMin, JSC's own zero-filled allocation is the cheaper one (docs/design.md).
-const kUninitMin = 4096;
+const kUninitMin = 8192;
 const FastBufferPrototype = FastBuffer.prototype;
 function allocUninit(size) {
   if (size < kUninitMin) return new FastBuffer(size);

@@ -622,9 +622,9 @@ test('many large results in a row keep their own bytes (freed blocks are reused 
 
 test('unpooled allocUnsafe, allocUnsafeSlow and SlowBuffer buffers own exactly their bytes', () => {
   // Sizes around the pool limit (Buffer.poolSize >>> 1) and around the size from which dx hands out
-  // memory that JSC did not zero (4096); fractional sizes truncate as Node's do.
+  // memory that JSC did not zero (8192); fractional sizes truncate as Node's do.
   const limit = Buffer.poolSize >>> 1;
-  const sizes = [1, 4095, 4096, 4097, 5000.7, limit - 1, limit, limit + 1, 65536, 200003, 1 << 20, (1 << 20) + 9];
+  const sizes = [1, 4096, 8191, 8192, 8193, 9000.7, limit - 1, limit, limit + 1, 65536, 200003, 1 << 20, (1 << 20) + 9];
   const live = [];
   for (const [name, f] of [['allocUnsafe', Buffer.allocUnsafe], ['allocUnsafeSlow', Buffer.allocUnsafeSlow],
     ['SlowBuffer', buffer.SlowBuffer]]) {
