@@ -239,6 +239,7 @@ static void on_read(uv_stream_t *st, ssize_t nread, const uv_buf_t *buf) {
             if (q) p = q;
         }
         dx_big_account_js(rt->ctx, (size_t)nread);
+        /* On failure the ArrayBuffer JSC made has already freed the bytes. */
         JSObjectRef ab = JSObjectMakeArrayBufferWithBytesNoCopy(rt->ctx, p, (size_t)nread, free_bytes, NULL, NULL);
         args[0] = dx_number((double)nread);
         args[1] = ab ? (JSValueRef)ab : dx_undefined();
